@@ -1,0 +1,32 @@
+using Cohorts.Web.Data;
+using Cohorts.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cohorts.Migrations;
+
+/// <summary>Brings a database to the current schema and reference data. Run before the web nodes start, and by the tests.</summary>
+public static class DatabaseSetup
+{
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CohortsDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        await SeedReferenceDataAsync(scope.ServiceProvider);
+    }
+
+    /// <summary>What every deployment needs, in production too: the roles.</summary>
+    public static async Task SeedReferenceDataAsync(IServiceProvider scopedServices)
+    {
+        var roles = scopedServices.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (await roles.RoleExistsAsync(role)) continue;
+            var result = await roles.CreateAsync(new IdentityRole(role));
+            if (!result.Succeeded)
+                throw new InvalidOperationException($"Role {role} not created: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

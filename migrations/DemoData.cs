@@ -1,0 +1,132 @@
+using Cohorts.Domain;
+using Cohorts.Domain.Catalogue;
+using Cohorts.Domain.Organisations;
+using Cohorts.Web.Data;
+using Cohorts.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cohorts.Migrations;
+
+/// <summary>
+/// Realistic data for a developer's machine (never Production): both programs with a past, a running and an
+/// open cohort, 20 administrations in 8 ministries, one account per role. Dates follow today's date.
+/// Idempotent: what exists already is left as it is.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "Cohorts-demo-2026";
+
+    public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string Role)> Accounts =
+    [
+        ("admin@cohorts.test", "Alice", "Administratrice", Roles.Admin),
+        ("responsable@cohorts.test", "Paul", "Responsable", Roles.ProgramManager),
+        ("jury@cohorts.test", "Jeanne", "Jury", Roles.Reviewer),
+        ("coach@cohorts.test", "Karim", "Coach", Roles.Coach),
+        ("candidat@cohorts.test", "Camille", "Candidate", Roles.Candidate),
+    ];
+
+    private static readonly (string Ministry, string Acronym, string[] Administrations)[] Organisations =
+    [
+        ("Ministère de l'Économie et des Finances", "MEF", ["Direction générale des Finances publiques", "Direction générale des Entreprises", "Institut national de la statistique et des études économiques", "Direction du Budget"]),
+        ("Ministère de l'Intérieur", "MI", ["Direction du numérique du ministère de l'Intérieur", "Direction générale de la Police nationale", "Préfecture de la région Bretagne"]),
+        ("Ministère des Armées", "MINARM", ["Direction générale de l'armement", "Secrétariat général pour l'administration"]),
+        ("Ministère de la Justice", "MJ", ["Secrétariat général du ministère de la Justice", "Direction de l'administration pénitentiaire"]),
+        ("Ministère du Travail, de la Santé et des Solidarités", "MTSS", ["Direction de la recherche, des études, de l'évaluation et des statistiques", "Délégation au numérique en santé"]),
+        ("Ministère de l'Éducation nationale", "MENJ", ["Direction du numérique pour l'éducation", "Rectorat de l'académie de Lyon"]),
+        ("Ministère de la Transition écologique", "MTE", ["Commissariat général au développement durable", "Météo-France"]),
+        ("Services du Premier ministre", "SPM", ["Direction interministérielle du numérique", "Direction interministérielle de la transformation publique", "Secrétariat général du Gouvernement"]),
+    ];
+
+    /// <summary>Returns whether anything was added.</summary>
+    public static async Task<bool> SeedAsync(IServiceProvider scopedServices)
+    {
+        var db = scopedServices.GetRequiredService<CohortsDbContext>();
+        var now = scopedServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var added = await SeedOrganisationsAsync(db);
+        added |= await SeedProgramsAsync(db, ParisTime.Today(now));
+        added |= await SeedAccountsAsync(scopedServices.GetRequiredService<UserManager<CohortsUser>>(), now);
+        return added;
+    }
+
+    private static async Task<bool> SeedOrganisationsAsync(CohortsDbContext db)
+    {
+        if (await db.Ministries.AnyAsync()) return false;
+        foreach (var (name, acronym, administrations) in Organisations)
+        {
+            var ministry = new Ministry(name, acronym);
+            db.Ministries.Add(ministry);
+            db.Administrations.AddRange(administrations.Select(a => new Administration(a, ministry)));
+        }
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    private static async Task<bool> SeedProgramsAsync(CohortsDbContext db, DateOnly today)
+    {
+        var added = false;
+        if (!await db.Programs.AnyAsync(p => p.Slug == "booster-agile"))
+        {
+            var booster = TrainingProgram.Create("booster-agile", "Booster Agile",
+                "Un programme intensif et très sélectif de deux mois pour adopter le mode produit et la posture agile : " +
+                "savoir-être, travail en équipe pluridisciplinaire, conduite du changement.",
+                "8 journées en présentiel à Paris, 6 séances à distance et un accompagnement individuel.",
+                requiresEndorsement: true, hasInterview: false);
+            db.Programs.Add(booster);
+            db.Cohorts.AddRange(
+                CohortOf(booster, "Promotion 1", 44, today.AddMonths(-7), months: 2, callWeeks: 5),
+                CohortOf(booster, "Promotion 2", 100, today.AddMonths(-1), months: 2, callWeeks: 5),
+                CohortOf(booster, "Promotion 3", 100, today.AddMonths(2), months: 2, callWeeks: 7));
+            added = true;
+        }
+        if (!await db.Programs.AnyAsync(p => p.Slug == "conseiller-strategie-numerique"))
+        {
+            var advisor = TrainingProgram.Create("conseiller-strategie-numerique", "Conseiller en stratégie numérique",
+                "Un parcours métier de six mois pour conseiller les décideurs publics : cloud souverain, données, " +
+                "souveraineté numérique, avec des masterclasses et un accompagnement personnalisé.",
+                "Des journées en présentiel chaque mois, des séances à distance et 6 heures de coaching individuel.",
+                requiresEndorsement: true, hasInterview: true);
+            db.Programs.Add(advisor);
+            db.Cohorts.AddRange(
+                CohortOf(advisor, "Promotion 2025", 35, today.AddMonths(-9), months: 6, callWeeks: 6),
+                CohortOf(advisor, "Promotion 2026", 35, today.AddMonths(-2), months: 6, callWeeks: 6),
+                CohortOf(advisor, "Promotion 2027", 40, today.AddMonths(3), months: 6, callWeeks: 12));
+            added = true;
+        }
+        if (added) await db.SaveChangesAsync();
+        return added;
+    }
+
+    /// <summary>A cohort starting on a date, whose call for applications closed a month before the start.</summary>
+    private static Cohort CohortOf(TrainingProgram program, string name, int seats, DateOnly startsOn, int months, int callWeeks)
+    {
+        var closes = ParisTime.StartOfDay(startsOn.AddMonths(-1)).AddHours(12);
+        return Cohort.Create(program, name, seats, startsOn, startsOn.AddMonths(months).AddDays(-1),
+            closes.AddDays(-7 * callWeeks), closes);
+    }
+
+    private static async Task<bool> SeedAccountsAsync(UserManager<CohortsUser> users, DateTimeOffset now)
+    {
+        var added = false;
+        foreach (var (email, firstName, lastName, role) in Accounts)
+        {
+            if (await users.FindByEmailAsync(email) is not null) continue;
+            var user = new CohortsUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true,
+                FirstName = firstName, LastName = lastName, CreatedAt = now,
+            };
+            Check(await users.CreateAsync(user, Password), email);
+            Check(await users.AddToRoleAsync(user, role), email);
+            added = true;
+        }
+        return added;
+    }
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Demo account {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+}

@@ -1,0 +1,34 @@
+using Cohorts.Domain.Catalogue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cohorts.Web.Data;
+
+internal sealed class TrainingProgramConfiguration : IEntityTypeConfiguration<TrainingProgram>
+{
+    public void Configure(EntityTypeBuilder<TrainingProgram> program)
+    {
+        program.ToTable("programs");
+        program.Property(p => p.Slug).HasMaxLength(80);
+        program.HasIndex(p => p.Slug).IsUnique();
+        program.Property(p => p.Name).HasMaxLength(200);
+        program.Property(p => p.Summary).HasMaxLength(2000);
+        program.Property(p => p.Format).HasMaxLength(2000);
+    }
+}
+
+internal sealed class CohortConfiguration : IEntityTypeConfiguration<Cohort>
+{
+    public void Configure(EntityTypeBuilder<Cohort> cohort)
+    {
+        cohort.Property(c => c.Name).HasMaxLength(200);
+        cohort.HasOne(c => c.Program).WithMany().HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        cohort.HasIndex(c => new { c.ProgramId, c.Name }).IsUnique();
+        cohort.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_cohorts_seats_positive", "seats > 0");
+            t.HasCheckConstraint("ck_cohorts_dates_ordered", "ends_on >= starts_on");
+            t.HasCheckConstraint("ck_cohorts_call_ordered", "applications_close_at > applications_open_at");
+        });
+    }
+}

@@ -1,0 +1,26 @@
+using Cohorts.Domain.Catalogue;
+using Cohorts.Domain.Organisations;
+using Cohorts.Web.Emails;
+using Cohorts.Web.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohorts.Web.Data;
+
+public sealed class CohortsDbContext(DbContextOptions<CohortsDbContext> options)
+    : IdentityDbContext<CohortsUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<TrainingProgram> Programs => Set<TrainingProgram>();
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<Ministry> Ministries => Set<Ministry>();
+    public DbSet<Administration> Administrations => Set<Administration>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CohortsDbContext).Assembly);
+    }
+}

@@ -1,0 +1,47 @@
+using Cohorts.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cohorts.Web.Data;
+
+// Plain table names instead of Identity's "asp_net_*".
+internal sealed class UserConfiguration : IEntityTypeConfiguration<CohortsUser>
+{
+    public void Configure(EntityTypeBuilder<CohortsUser> user)
+    {
+        user.ToTable("users");
+        user.Property(u => u.FirstName).HasMaxLength(100);
+        user.Property(u => u.LastName).HasMaxLength(100);
+    }
+}
+
+internal sealed class RoleConfiguration : IEntityTypeConfiguration<IdentityRole>
+{
+    public void Configure(EntityTypeBuilder<IdentityRole> role) => role.ToTable("roles");
+}
+
+internal sealed class UserRoleConfiguration : IEntityTypeConfiguration<IdentityUserRole<string>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserRole<string>> userRole) => userRole.ToTable("user_roles");
+}
+
+internal sealed class UserClaimConfiguration : IEntityTypeConfiguration<IdentityUserClaim<string>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserClaim<string>> claim) => claim.ToTable("user_claims");
+}
+
+internal sealed class UserLoginConfiguration : IEntityTypeConfiguration<IdentityUserLogin<string>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserLogin<string>> login) => login.ToTable("user_logins");
+}
+
+internal sealed class UserTokenConfiguration : IEntityTypeConfiguration<IdentityUserToken<string>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserToken<string>> token) => token.ToTable("user_tokens");
+}
+
+internal sealed class RoleClaimConfiguration : IEntityTypeConfiguration<IdentityRoleClaim<string>>
+{
+    public void Configure(EntityTypeBuilder<IdentityRoleClaim<string>> claim) => claim.ToTable("role_claims");
+}

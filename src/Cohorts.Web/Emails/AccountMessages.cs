@@ -1,0 +1,20 @@
+namespace Cohorts.Web.Emails;
+
+public sealed record ConfirmEmailAddress(string FirstName, string Link) : Email
+{
+    public override string Template => "confirm-email";
+    public override string Subject => "Confirmez votre adresse électronique";
+}
+
+/// <summary>Sent to a staff member whose account an administrator created: they choose their password.</summary>
+public sealed record StaffAccountCreated(string FirstName, string Roles, string Link) : Email
+{
+    public override string Template => "staff-account-created";
+    public override string Subject => "Votre compte Cohorts a été créé";
+}
+
+public sealed record ResetPassword(string FirstName, string Link) : Email
+{
+    public override string Template => "reset-password";
+    public override string Subject => "Réinitialisez votre mot de passe";
+}

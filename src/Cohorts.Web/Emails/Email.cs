@@ -1,0 +1,13 @@
+namespace Cohorts.Web.Emails;
+
+/// <summary>
+/// One kind of email: its subject and the name of its templates in <c>templates/emails</c>
+/// (<c>NAME.html.liquid</c> and <c>NAME.txt.liquid</c>). The record's properties are the templates' model.
+/// </summary>
+public abstract record Email
+{
+    public abstract string Template { get; }
+    public abstract string Subject { get; }
+}
+
+public sealed record RenderedEmail(string Template, string Subject, string Html, string Text);

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cohorts.Web.Emails;
+
+/// <summary>Section "Mail". Either an SMTP server (production, tests) or a pickup folder (development).</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    [Required, EmailAddress] public string From { get; set; } = "";
+    [Required] public string FromName { get; set; } = "Cohorts";
+    /// <summary>Absolute URL the links in emails start with, e.g. https://cohorts.example.gouv.fr.</summary>
+    [Required, Url] public string BaseUrl { get; set; } = "";
+    public string? SmtpHost { get; set; }
+    [Range(1, 65535)] public int SmtpPort { get; set; } = 25;
+    /// <summary>None, StartTls, SslOnConnect or Auto (MailKit's SecureSocketOptions).</summary>
+    public string Security { get; set; } = "Auto";
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    /// <summary>When set (development), emails are written there as .eml files instead of being sent.</summary>
+    public string? PickupDirectory { get; set; }
+    public string TemplatesPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "templates", "emails");
+    [Range(1, 1000)] public int BatchSize { get; set; } = 50;
+}

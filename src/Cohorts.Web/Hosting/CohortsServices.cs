@@ -1,0 +1,126 @@
+using System.Threading.RateLimiting;
+using Cohorts.Web.Data;
+using Cohorts.Web.Emails;
+using Cohorts.Web.Identity;
+using Cohorts.Web.Jobs;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohorts.Web.Hosting;
+
+public static class CohortsServices
+{
+    public const string MigrationsAssembly = "Cohorts.Migrations";
+    public const string LoginRateLimit = "login";
+
+    public static WebApplicationBuilder AddCohorts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCohortsData(builder.Configuration);
+        services.AddScoped<OutboxDeliveryTrigger>();
+
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            pages.Conventions.AddPageRoute("/Error", "/erreur/{code:int?}");
+        });
+        services.AddAuthorizationBuilder().AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/connexion";
+            cookie.LogoutPath = "/deconnexion";
+            cookie.AccessDeniedPath = "/acces-refuse";
+            cookie.Cookie.Name = "cohorts.auth";
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "cohorts.antiforgery");
+        services.AddRateLimiter(limits =>
+        {
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Sign-in and the pages that send emails: a few posts a minute per address and page.
+            limits.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter($"{http.Connection.RemoteIpAddress}{http.Request.Path}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("read"));
+        });
+
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations()
+            .Validate(m => !string.IsNullOrEmpty(m.SmtpHost) || !string.IsNullOrEmpty(m.PickupDirectory),
+                "Mail: set SmtpHost (production) or PickupDirectory (development).")
+            .Validate(m => Enum.TryParse<MailKit.Security.SecureSocketOptions>(m.Security, true, out _),
+                "Mail:Security is one of None, Auto, StartTls, SslOnConnect.")
+            .ValidateOnStart();
+        services.AddSingleton<EmailRenderer>();
+        services.AddScoped<Outbox>();
+        services.AddScoped<PublicLinks>();
+        services.AddScoped<AccountEmails>();
+        services.AddSingleton<IMailTransport>(sp =>
+            string.IsNullOrEmpty(builder.Configuration[$"{MailOptions.Section}:PickupDirectory"])
+                ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
+                : ActivatorUtilities.CreateInstance<PickupFolderTransport>(sp));
+        services.AddScoped<DeliverEmailsJob>();
+
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(ConnectionString(builder.Configuration)),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    // LISTEN/NOTIFY: a job enqueued by another node starts at once, not at the next poll.
+                    EnableLongPolling = true,
+                    // Fallback if the LISTEN connection drops (it is not re-opened: Hangfire.PostgreSql #410).
+                    QueuePollInterval = TimeSpan.FromSeconds(5),
+                }));
+        if (builder.Configuration.GetValue("Hangfire:Server", defaultValue: true))
+            services.AddHangfireServer(server => server.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<CohortsDbContext>("database")
+            .AddCheck<HangfireStorageHealthCheck>("hangfire");
+        return builder;
+    }
+
+    /// <summary>What every process that touches the database needs: the web app, and the migrator.</summary>
+    public static IServiceCollection AddCohortsData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<CohortsDbContext>((sp, options) =>
+        {
+            options.UseNpgsql(ConnectionString(configuration), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+                .UseSnakeCaseNamingConvention();
+            if (sp.GetService<OutboxDeliveryTrigger>() is { } trigger) options.AddInterceptors(trigger);
+        });
+        services.AddIdentity<CohortsUser, IdentityRole>(identity =>
+            {
+                PasswordRules.Apply(identity.Password);
+                identity.User.RequireUniqueEmail = true;
+                identity.SignIn.RequireConfirmedEmail = true;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<CohortsDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddPasswordValidator<PasswordRules>();
+        services.AddDataProtection().SetApplicationName("Cohorts").PersistKeysToDbContext<CohortsDbContext>();
+        return services;
+    }
+
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Cohorts")
+        ?? throw new InvalidOperationException("ConnectionStrings:Cohorts is not set (environment variable ConnectionStrings__Cohorts).");
+}
+
+public static class Policies
+{
+    public const string Admin = "Admin";
+}

@@ -1,0 +1,22 @@
+namespace Cohorts.Web.Hosting;
+
+public static class SecurityHeaders
+{
+    // The DSFR loads its scripts, styles, fonts and icons from our own origin; images may be inline SVG (data:).
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; font-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // Hangfire's dashboard writes inline scripts and styles of its own.
+        if (!context.Request.Path.StartsWithSegments("/admin/jobs"))
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        await next();
+    });
+}

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using Cohorts.Web.Hosting;
+using Cohorts.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Cohorts.Web.Pages.Account;
+
+/// <summary>Sign in. Rate-limited per address and page; the account locks after five wrong passwords in a row.</summary>
+[EnableRateLimiting(CohortsServices.LoginRateLimit)]
+public sealed class LoginModel(SignInManager<CohortsUser> signIn) : PageModel
+{
+    [BindProperty] public LoginInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        ModelState.AddModelError("", result switch
+        {
+            { IsLockedOut: true } => "Votre compte est verrouillé pendant 15 minutes après plusieurs mots de passe erronés. Réessayez plus tard ou réinitialisez votre mot de passe.",
+            { IsNotAllowed: true } => "Votre adresse électronique n'est pas encore confirmée : cliquez sur le lien reçu par courriel, ou demandez-en un nouveau.",
+            _ => "Adresse électronique ou mot de passe incorrect.",
+        });
+        return Page();
+    }
+
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "Indiquez votre adresse électronique.")]
+        [EmailAddress(ErrorMessage = "Le format de l'adresse électronique n'est pas valide.")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Indiquez votre mot de passe.")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+    }
+}

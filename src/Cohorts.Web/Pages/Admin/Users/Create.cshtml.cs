@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using Cohorts.Web.Data;
+using Cohorts.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cohorts.Web.Pages.Admin.Users;
+
+/// <summary>An administrator creates a staff account; its owner chooses a password from the emailed link.</summary>
+public sealed class CreateModel(UserManager<CohortsUser> users, CohortsDbContext db, AccountEmails emails, TimeProvider clock) : PageModel
+{
+    [BindProperty] public StaffInput Input { get; set; } = new();
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var roles = Input.Roles.Where(Identity.Roles.Staff.Contains).Distinct().ToList();
+        if (roles.Count == 0) ModelState.AddModelError("Input.Roles", "Choisissez au moins un rôle.");
+        if (!ModelState.IsValid) return Page();
+
+        var user = new CohortsUser
+        {
+            UserName = Input.Email.Trim(),
+            Email = Input.Email.Trim(),
+            FirstName = Input.FirstName.Trim(),
+            LastName = Input.LastName.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await users.CreateAsync(user);
+        if (result.Succeeded) result = await users.AddToRolesAsync(user, roles);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors) ModelState.AddModelError("Input.Email", error.Description);
+            return Page();
+        }
+        await emails.SendStaffWelcomeAsync(user, roles);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        TempData["Message"] = $"Le compte de {user.FullName} est créé ; un courriel lui a été envoyé pour choisir son mot de passe.";
+        return RedirectToPage("/Admin/Users/Index");
+    }
+
+    public sealed class StaffInput
+    {
+        [Required(ErrorMessage = "Indiquez le prénom.")]
+        [StringLength(100, ErrorMessage = "Le prénom ne doit pas dépasser 100 caractères.")]
+        public string FirstName { get; set; } = "";
+
+        [Required(ErrorMessage = "Indiquez le nom.")]
+        [StringLength(100, ErrorMessage = "Le nom ne doit pas dépasser 100 caractères.")]
+        public string LastName { get; set; } = "";
+
+        [Required(ErrorMessage = "Indiquez l'adresse électronique.")]
+        [EmailAddress(ErrorMessage = "Le format de l'adresse électronique n'est pas valide.")]
+        [StringLength(256, ErrorMessage = "L'adresse électronique ne doit pas dépasser 256 caractères.")]
+        public string Email { get; set; } = "";
+
+        public List<string> Roles { get; set; } = [];
+    }
+}
