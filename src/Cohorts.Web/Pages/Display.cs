@@ -8,10 +8,16 @@ public static class Display
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    public static string Date(DateOnly day) => day.ToString("d MMMM yyyy", French);
+    public static string Date(DateOnly day) => $"{Day(day.Day)} {day.ToString("MMMM yyyy", French)}";
 
-    public static string DateTime(DateTimeOffset instant) =>
-        ParisTime.ToParis(instant).ToString("d MMMM yyyy 'à' H' h 'mm", French);
+    public static string DateTime(DateTimeOffset instant)
+    {
+        var paris = ParisTime.ToParis(instant);
+        return $"{Day(paris.Day)} {paris.ToString("MMMM yyyy 'à' H' h 'mm", French)}";
+    }
+
+    // French writes the first day of a month as an ordinal: "1er juin".
+    private static string Day(int day) => day == 1 ? "1er" : day.ToString(French);
 
     public static string Period(DateOnly from, DateOnly to) => $"du {Date(from)} au {Date(to)}";
 }

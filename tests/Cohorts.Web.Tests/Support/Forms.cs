@@ -1,0 +1,29 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Cohorts.Web.Tests.Support;
+
+/// <summary>Submits a page's form as a browser would: the anti-forgery token taken from the page itself.</summary>
+public static partial class Forms
+{
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IDictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(url);
+        var token = TokenField().Match(page);
+        Assert.True(token.Success, $"No anti-forgery token on {url}");
+        var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)) };
+        return await client.PostAsync(url, new FormUrlEncodedContent(form));
+    }
+
+    public static async Task<string> PostAndReadAsync(HttpClient client, string url, IDictionary<string, string> fields)
+    {
+        var response = await PostAsync(client, url, fields);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<string> ReadAsync(HttpClient client, string url) =>
+        WebUtility.HtmlDecode(await client.GetStringAsync(url));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}
