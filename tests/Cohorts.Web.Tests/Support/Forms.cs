@@ -6,11 +6,12 @@ namespace Cohorts.Web.Tests.Support;
 /// <summary>Submits a page's form as a browser would: the anti-forgery token taken from the page itself.</summary>
 public static partial class Forms
 {
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IDictionary<string, string> fields)
+    /// <param name="tokenFrom">The page to take the token from, when <paramref name="url"/> cannot be read (default: the url itself).</param>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IDictionary<string, string> fields, string? tokenFrom = null)
     {
-        var page = await client.GetStringAsync(url);
+        var page = await client.GetStringAsync(tokenFrom ?? url);
         var token = TokenField().Match(page);
-        Assert.True(token.Success, $"No anti-forgery token on {url}");
+        Assert.True(token.Success, $"No anti-forgery token on {tokenFrom ?? url}");
         var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)) };
         return await client.PostAsync(url, new FormUrlEncodedContent(form));
     }

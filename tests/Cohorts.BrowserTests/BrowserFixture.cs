@@ -1,0 +1,66 @@
+using Cohorts.Web.Tests.Support;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Cohorts.BrowserTests;
+
+/// <summary>The app on a real Kestrel port and Debian's Chromium, shared by every browser test (start ~3 s).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public BrowserApp App { get; } = new();
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await App.InitializeAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            // Debian's chromium: Playwright never downloads a browser here.
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "fr-FR", TimezoneId = "Europe/Paris" });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await ((IAsyncLifetime)App).DisposeAsync();
+    }
+}
+
+public sealed class BrowserApp() : CohortsApp("cohorts_test_browser", kestrel: true);
+
+[CollectionDefinition(Name)]
+public sealed class BrowserFixtureGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
+
+public static class Accessibility
+{
+    /// <summary>Runs axe in the page; fails on any violation of impact serious or critical, naming them.</summary>
+    public static async Task AssertNoSeriousViolationsAsync(this IPage page)
+    {
+        AxeResult result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join("\n", serious.Select(v =>
+            $"- [{v.Impact}] {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
+    }
+}
