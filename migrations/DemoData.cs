@@ -112,11 +112,8 @@ public static class DemoData
         foreach (var (email, firstName, lastName, role) in Accounts)
         {
             if (await users.FindByEmailAsync(email) is not null) continue;
-            var user = new CohortsUser
-            {
-                UserName = email, Email = email, EmailConfirmed = true,
-                FirstName = firstName, LastName = lastName, CreatedAt = now,
-            };
+            var user = CohortsUser.Create(email, firstName, lastName, now);
+            user.EmailConfirmed = true;
             Check(await users.CreateAsync(user, Password), email);
             Check(await users.AddToRoleAsync(user, role), email);
             added = true;

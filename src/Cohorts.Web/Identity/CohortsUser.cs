@@ -9,4 +9,14 @@ public sealed class CohortsUser : IdentityUser
     public DateTimeOffset CreatedAt { get; set; }
 
     public string FullName => $"{FirstName} {LastName}".Trim();
+
+    /// <summary>A new account whose sign-in name is its email address.</summary>
+    public static CohortsUser Create(string email, string firstName, string lastName, DateTimeOffset now) => new()
+    {
+        UserName = email.Trim(),
+        Email = email.Trim(),
+        FirstName = firstName.Trim(),
+        LastName = lastName.Trim(),
+        CreatedAt = now,
+    };
 }

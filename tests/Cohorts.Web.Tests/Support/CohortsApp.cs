@@ -114,11 +114,8 @@ public class CohortsApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CohortsUser>>();
-        var user = new CohortsUser
-        {
-            UserName = email, Email = email, EmailConfirmed = confirmed,
-            FirstName = firstName, LastName = lastName, CreatedAt = Clock.GetUtcNow(),
-        };
+        var user = CohortsUser.Create(email, firstName, lastName, Clock.GetUtcNow());
+        user.EmailConfirmed = confirmed;
         AssertSucceeded(await users.CreateAsync(user, password));
         AssertSucceeded(await users.AddToRoleAsync(user, role));
         return user;

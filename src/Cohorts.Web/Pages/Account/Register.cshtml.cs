@@ -21,14 +21,7 @@ public sealed class RegisterModel(UserManager<CohortsUser> users, CohortsDbConte
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid) return Page();
-        var user = new CohortsUser
-        {
-            UserName = Input.Email.Trim(),
-            Email = Input.Email.Trim(),
-            FirstName = Input.FirstName.Trim(),
-            LastName = Input.LastName.Trim(),
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var user = CohortsUser.Create(Input.Email, Input.FirstName, Input.LastName, clock.GetUtcNow());
         // The account, its role and the confirmation email are committed together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await users.CreateAsync(user, Input.Password);

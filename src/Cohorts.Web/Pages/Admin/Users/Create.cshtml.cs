@@ -20,14 +20,7 @@ public sealed class CreateModel(UserManager<CohortsUser> users, CohortsDbContext
         if (roles.Count == 0) ModelState.AddModelError("Input.Roles", "Choisissez au moins un rôle.");
         if (!ModelState.IsValid) return Page();
 
-        var user = new CohortsUser
-        {
-            UserName = Input.Email.Trim(),
-            Email = Input.Email.Trim(),
-            FirstName = Input.FirstName.Trim(),
-            LastName = Input.LastName.Trim(),
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var user = CohortsUser.Create(Input.Email, Input.FirstName, Input.LastName, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await users.CreateAsync(user);
         if (result.Succeeded) result = await users.AddToRolesAsync(user, roles);
