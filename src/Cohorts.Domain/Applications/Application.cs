@@ -1,0 +1,200 @@
+using Cohorts.Domain.Workflow;
+
+namespace Cohorts.Domain.Applications;
+
+/// <summary>
+/// One candidate's application to one cohort ("candidature"). It only moves through
+/// <see cref="ApplicationWorkflow"/>: one method per trigger, each going through <see cref="Fire"/>,
+/// which refuses an illegal move before changing anything and records every move in the history.
+/// </summary>
+public sealed class Application
+{
+    private readonly List<ApplicationTransition> _history = [];
+
+    private Application() { }
+
+    public Guid Id { get; private set; }
+    public int CohortId { get; private set; }
+    public string CandidateId { get; private set; } = "";
+    public ApplicationState State { get; private set; }
+
+    public Civility? Civility { get; private set; }
+    public string FirstName { get; private set; } = "";
+    public string LastName { get; private set; } = "";
+    public string ProfessionalEmail { get; private set; } = "";
+    public int? AdministrationId { get; private set; }
+    public ServiceCategory? Category { get; private set; }
+    public string Grade { get; private set; } = "";
+    public string Position { get; private set; } = "";
+    public string Motivation { get; private set; } = "";
+    public bool AvailabilityCommitment { get; private set; }
+    public string ManagerName { get; private set; } = "";
+    public string ManagerEmail { get; private set; } = "";
+    public Guid? CvDocumentId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    /// <summary>Identifies the one endorsement link in force: a new request, or a use, retires it.</summary>
+    public Guid? EndorsementNonce { get; private set; }
+    public string? EndorsementComment { get; private set; }
+    /// <summary>PostgreSQL's xmin: two people saving the same application cannot overwrite each other.</summary>
+    public uint Version { get; private set; }
+
+    public IReadOnlyList<ApplicationTransition> History => _history;
+
+    public ApplicationDetails Details => new(Civility, FirstName, LastName, ProfessionalEmail, AdministrationId, Category,
+        Grade, Position, Motivation, AvailabilityCommitment, ManagerName, ManagerEmail);
+
+    public static Application Start(int cohortId, ActorRef candidate, ApplicationDetails prefill, DateTimeOffset now)
+    {
+        if (candidate.Kind != Actor.Candidate || candidate.UserId is null)
+            throw new DomainException("Seul un candidat connecté peut déposer une candidature.");
+        var application = new Application
+        {
+            Id = Guid.CreateVersion7(now),
+            CohortId = cohortId,
+            CandidateId = candidate.UserId,
+            State = ApplicationWorkflow.Definition.Initial,
+            CreatedAt = now,
+        };
+        application.Apply(prefill, now);
+        application._history.Add(new ApplicationTransition(null, application.State, null, candidate, now, null));
+        return application;
+    }
+
+    public void UpdateDraft(ApplicationDetails details, DateTimeOffset now)
+    {
+        EnsureDraft();
+        if (details.Problems(forSubmission: false) is [var first, ..])
+            throw new DomainException(first.Message);
+        Apply(details, now);
+    }
+
+    public void AttachCv(Guid documentId, DateTimeOffset now)
+    {
+        EnsureDraft();
+        CvDocumentId = documentId;
+        UpdatedAt = now;
+    }
+
+    /// <summary>What stands in the way of a submission, field by field (the CV included).</summary>
+    public IReadOnlyList<FieldProblem> ProblemsBeforeSubmission()
+    {
+        var problems = Details.Problems(forSubmission: true).ToList();
+        if (CvDocumentId is null) problems.Add(new("Cv", "Joignez votre CV au format PDF."));
+        return problems;
+    }
+
+    /// <summary>Submits, then asks for the line manager's endorsement when the program wants one.</summary>
+    public IReadOnlyList<ApplicationEvent> Submit(ApplicationContext context, ActorRef candidate)
+    {
+        if (ProblemsBeforeSubmission() is [var first, ..]) throw new DomainException(first.Message);
+        EnsureOwnedBy(candidate);
+        var events = new List<ApplicationEvent> { Fire(ApplicationTrigger.Submit, candidate, context) };
+        SubmittedAt = context.Now;
+        if (context.RequiresEndorsement)
+        {
+            events.Add(Fire(ApplicationTrigger.RequestEndorsement, ActorRef.System, context));
+            EndorsementNonce = Guid.NewGuid();
+        }
+        return events;
+    }
+
+    public ApplicationEvent Endorse(ApplicationContext context, ActorRef manager, Guid nonce, string? comment)
+    {
+        EnsureNonce(nonce);
+        var moved = Fire(ApplicationTrigger.Endorse, manager, context with { Reason = comment });
+        EndorsementNonce = null;
+        EndorsementComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        return moved;
+    }
+
+    public ApplicationEvent RefuseEndorsement(ApplicationContext context, ActorRef manager, Guid nonce, string? comment)
+    {
+        EnsureNonce(nonce);
+        var moved = Fire(ApplicationTrigger.RefuseEndorsement, manager, context with { Reason = comment });
+        EndorsementNonce = null;
+        EndorsementComment = comment?.Trim();
+        return moved;
+    }
+
+    public ApplicationEvent StartReview(ApplicationContext context, ActorRef by) => Fire(ApplicationTrigger.StartReview, by, context);
+    public ApplicationEvent InviteToInterview(ApplicationContext context, ActorRef by) => Fire(ApplicationTrigger.InviteToInterview, by, context);
+    public ApplicationEvent Admit(ApplicationContext context, ActorRef by) => Fire(ApplicationTrigger.Admit, by, context);
+    public ApplicationEvent Waitlist(ApplicationContext context, ActorRef by) => Fire(ApplicationTrigger.Waitlist, by, context);
+    public ApplicationEvent Reject(ApplicationContext context, ActorRef by) => Fire(ApplicationTrigger.Reject, by, context);
+    public ApplicationEvent AdmitFromWaitlist(ApplicationContext context, ActorRef by) => Fire(ApplicationTrigger.AdmitFromWaitlist, by, context);
+    public ApplicationEvent ExpireOffer(ApplicationContext context) => Fire(ApplicationTrigger.ExpireOffer, ActorRef.System, context);
+
+    public ApplicationEvent AcceptOffer(ApplicationContext context, ActorRef candidate)
+    {
+        EnsureOwnedBy(candidate);
+        return Fire(ApplicationTrigger.AcceptOffer, candidate, context);
+    }
+
+    public ApplicationEvent DeclineOffer(ApplicationContext context, ActorRef candidate)
+    {
+        EnsureOwnedBy(candidate);
+        return Fire(ApplicationTrigger.DeclineOffer, candidate, context);
+    }
+
+    public ApplicationEvent MarkIneligible(ApplicationContext context, ActorRef by) => Fire(ApplicationTrigger.MarkIneligible, by, context);
+
+    public ApplicationEvent Withdraw(ApplicationContext context, ActorRef candidate)
+    {
+        EnsureOwnedBy(candidate);
+        var moved = Fire(ApplicationTrigger.Withdraw, candidate, context);
+        EndorsementNonce = null;
+        return moved;
+    }
+
+    /// <summary>
+    /// The one place where the state changes: the lifecycle decides (or refuses, changing nothing),
+    /// then the move and its reason are appended to the history.
+    /// </summary>
+    public ApplicationEvent Fire(ApplicationTrigger trigger, ActorRef actor, ApplicationContext context)
+    {
+        var transition = ApplicationWorkflow.Definition.Decide(State, trigger, actor.Kind, context);
+        var reason = string.IsNullOrWhiteSpace(context.Reason) ? null : context.Reason.Trim();
+        _history.Add(new ApplicationTransition(State, transition.To, trigger, actor, context.Now, reason));
+        State = transition.To;
+        UpdatedAt = context.Now;
+        return transition.Event;
+    }
+
+    private void Apply(ApplicationDetails details, DateTimeOffset now)
+    {
+        Civility = details.Civility;
+        FirstName = details.FirstName.Trim();
+        LastName = details.LastName.Trim();
+        ProfessionalEmail = details.ProfessionalEmail.Trim();
+        AdministrationId = details.AdministrationId;
+        Category = details.Category;
+        Grade = details.Grade.Trim();
+        Position = details.Position.Trim();
+        Motivation = details.Motivation;
+        AvailabilityCommitment = details.AvailabilityCommitment;
+        ManagerName = details.ManagerName.Trim();
+        ManagerEmail = details.ManagerEmail.Trim();
+        UpdatedAt = now;
+    }
+
+    private void EnsureDraft()
+    {
+        if (State != ApplicationState.Draft)
+            throw new DomainException("La candidature a été soumise : elle n'est plus modifiable.");
+    }
+
+    private void EnsureOwnedBy(ActorRef candidate)
+    {
+        if (candidate.Kind == Actor.Candidate && candidate.UserId != CandidateId)
+            throw new DomainException("Cette candidature n'est pas la vôtre.");
+    }
+
+    private void EnsureNonce(Guid nonce)
+    {
+        if (EndorsementNonce is null || EndorsementNonce != nonce)
+            throw new DomainException("Ce lien a déjà été utilisé ou a été remplacé : l'avis ne peut plus être donné par ce lien.");
+    }
+}

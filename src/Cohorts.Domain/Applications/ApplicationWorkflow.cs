@@ -1,0 +1,100 @@
+using Cohorts.Domain.Workflow;
+using static Cohorts.Domain.Applications.ApplicationState;
+using static Cohorts.Domain.Applications.ApplicationTrigger;
+using static Cohorts.Domain.Workflow.Actor;
+
+namespace Cohorts.Domain.Applications;
+
+/// <summary>What the guards of the application lifecycle look at.</summary>
+public sealed record ApplicationContext(
+    DateTimeOffset Now,
+    DateTimeOffset ApplicationDeadline,
+    bool RequiresEndorsement,
+    bool HasInterview,
+    string? Reason = null);
+
+/// <summary>The application lifecycle, whole, on one screen. Stages in brackets in the design are the guards.</summary>
+public static class ApplicationWorkflow
+{
+    private static readonly ApplicationState[] Open =
+        [Draft, Submitted, AwaitingEndorsement, Endorsed, UnderReview, Interview, Admitted, Waitlisted];
+    private static readonly ApplicationState[] Assessable = [Submitted, AwaitingEndorsement, Endorsed, UnderReview, Interview];
+
+    public static Lifecycle<ApplicationState, ApplicationTrigger, ApplicationContext, ApplicationEvent> Definition { get; } = new(
+        Draft,
+        [
+            new(Submit, [Draft], Submitted, [Candidate], ApplicationEvent.Submitted, BeforeDeadline),
+            new(RequestEndorsement, [Submitted], AwaitingEndorsement, [Actor.System], ApplicationEvent.EndorsementRequested, EndorsementStage),
+            new(Endorse, [AwaitingEndorsement], Endorsed, [LineManager], ApplicationEvent.Endorsed),
+            new(RefuseEndorsement, [AwaitingEndorsement], EndorsementRefused, [LineManager], ApplicationEvent.EndorsementRefused, ReasonGiven),
+            new(StartReview, [Submitted], UnderReview, [ProgramManager, Actor.System], ApplicationEvent.ReviewStarted, NoEndorsementStage),
+            new(StartReview, [Endorsed], UnderReview, [ProgramManager, Actor.System], ApplicationEvent.ReviewStarted),
+            new(InviteToInterview, [UnderReview], Interview, [ProgramManager], ApplicationEvent.InvitedToInterview, InterviewStage),
+            new(Admit, [UnderReview, Interview], Admitted, [ProgramManager], ApplicationEvent.Admitted),
+            new(Waitlist, [UnderReview, Interview], Waitlisted, [ProgramManager], ApplicationEvent.Waitlisted),
+            new(Reject, [UnderReview, Interview], Rejected, [ProgramManager], ApplicationEvent.Rejected),
+            new(AdmitFromWaitlist, [Waitlisted], Admitted, [Actor.System, ProgramManager], ApplicationEvent.Admitted),
+            new(AcceptOffer, [Admitted], OfferAccepted, [Candidate], ApplicationEvent.OfferAccepted),
+            new(DeclineOffer, [Admitted], OfferDeclined, [Candidate], ApplicationEvent.OfferDeclined),
+            new(ExpireOffer, [Admitted], OfferExpired, [Actor.System], ApplicationEvent.OfferExpired),
+            new(MarkIneligible, Assessable, Ineligible, [ProgramManager], ApplicationEvent.MarkedIneligible, ReasonGiven),
+            new(Withdraw, Open, Withdrawn, [Candidate], ApplicationEvent.Withdrawn),
+        ],
+        Label,
+        Label);
+
+    private static string? BeforeDeadline(ApplicationContext c) => c.Now < c.ApplicationDeadline ? null
+        : "La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être soumise.";
+
+    private static string? EndorsementStage(ApplicationContext c) => c.RequiresEndorsement ? null
+        : "Ce programme ne demande pas d'avis hiérarchique.";
+
+    private static string? NoEndorsementStage(ApplicationContext c) => !c.RequiresEndorsement ? null
+        : "L'avis hiérarchique favorable est attendu avant l'examen de la candidature.";
+
+    private static string? InterviewStage(ApplicationContext c) => c.HasInterview ? null
+        : "Ce programme ne prévoit pas d'entretien.";
+
+    private static string? ReasonGiven(ApplicationContext c) => !string.IsNullOrWhiteSpace(c.Reason) ? null
+        : "Indiquez le motif.";
+
+    public static string Label(ApplicationState state) => state switch
+    {
+        Draft => "Brouillon",
+        Submitted => "Soumise",
+        AwaitingEndorsement => "En attente de l'avis hiérarchique",
+        Endorsed => "Avis hiérarchique favorable",
+        EndorsementRefused => "Avis hiérarchique défavorable",
+        UnderReview => "En cours d'examen",
+        Interview => "Entretien",
+        Admitted => "Admise : place proposée",
+        Waitlisted => "Sur liste complémentaire",
+        Rejected => "Non retenue",
+        OfferAccepted => "Place acceptée",
+        OfferDeclined => "Place déclinée",
+        OfferExpired => "Proposition expirée",
+        Ineligible => "Non recevable",
+        Withdrawn => "Retirée",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    public static string Label(ApplicationTrigger trigger) => trigger switch
+    {
+        Submit => "Soumettre",
+        RequestEndorsement => "Demander l'avis hiérarchique",
+        Endorse => "Émettre un avis favorable",
+        RefuseEndorsement => "Émettre un avis défavorable",
+        StartReview => "Passer à l'examen",
+        InviteToInterview => "Convoquer à un entretien",
+        Admit => "Admettre",
+        Waitlist => "Inscrire sur liste complémentaire",
+        Reject => "Ne pas retenir",
+        AdmitFromWaitlist => "Admettre depuis la liste complémentaire",
+        AcceptOffer => "Accepter la place",
+        DeclineOffer => "Décliner la place",
+        ExpireOffer => "Faire expirer la proposition",
+        MarkIneligible => "Déclarer non recevable",
+        Withdraw => "Retirer la candidature",
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
+    };
+}

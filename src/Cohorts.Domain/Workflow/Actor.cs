@@ -1,0 +1,16 @@
+namespace Cohorts.Domain.Workflow;
+
+/// <summary>Who fires a transition. Line managers have no account; System is a job or a chained move.</summary>
+public enum Actor
+{
+    Candidate,
+    LineManager,
+    ProgramManager,
+    System,
+}
+
+/// <summary>The person behind a move, as the history records it.</summary>
+public sealed record ActorRef(Actor Kind, string? UserId, string Name)
+{
+    public static ActorRef System { get; } = new(Actor.System, null, "Cohorts");
+}

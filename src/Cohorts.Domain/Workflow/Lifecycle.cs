@@ -1,0 +1,59 @@
+using System.Text;
+
+namespace Cohorts.Domain.Workflow;
+
+/// <summary>
+/// A lifecycle as data: its transitions, its final states, and the one place that decides a move.
+/// Illegal moves are refused with a <see cref="DomainException"/>; nothing is ever changed silently.
+/// </summary>
+public sealed class Lifecycle<TState, TTrigger, TContext, TEvent>(
+    TState initial,
+    IReadOnlyList<Transition<TState, TTrigger, TContext, TEvent>> transitions,
+    Func<TState, string> stateLabel,
+    Func<TTrigger, string> triggerLabel)
+    where TState : struct, Enum
+    where TTrigger : struct, Enum
+    where TEvent : struct, Enum
+{
+    public TState Initial { get; } = initial;
+    public IReadOnlyList<Transition<TState, TTrigger, TContext, TEvent>> Transitions { get; } = transitions;
+
+    public string Label(TState state) => stateLabel(state);
+    public string Label(TTrigger trigger) => triggerLabel(trigger);
+
+    /// <summary>States no transition leaves.</summary>
+    public IReadOnlyList<TState> FinalStates =>
+        Enum.GetValues<TState>().Where(s => !Transitions.Any(t => t.From.Contains(s))).ToList();
+
+    public Transition<TState, TTrigger, TContext, TEvent>? Find(TState from, TTrigger trigger) =>
+        Transitions.FirstOrDefault(t => t.Trigger.Equals(trigger) && t.From.Contains(from));
+
+    /// <summary>The transition to take, or a domain error saying in French why the move is refused.</summary>
+    public Transition<TState, TTrigger, TContext, TEvent> Decide(TState from, TTrigger trigger, Actor actor, TContext context)
+    {
+        var transition = Find(from, trigger)
+            ?? throw new DomainException($"Action « {triggerLabel(trigger)} » impossible à l'état « {stateLabel(from)} ».");
+        if (!transition.Actors.Contains(actor))
+            throw new DomainException($"Action « {triggerLabel(trigger)} » non autorisée pour vous.");
+        if (transition.Guard?.Invoke(context) is { } refusal)
+            throw new DomainException(refusal);
+        return transition;
+    }
+
+    /// <summary>The triggers an actor may try from a state (guards are checked when fired).</summary>
+    public IReadOnlyList<TTrigger> Available(TState from, Actor actor) =>
+        Transitions.Where(t => t.From.Contains(from) && t.Actors.Contains(actor)).Select(t => t.Trigger).Distinct().ToList();
+
+    /// <summary>The diagram of the lifecycle, generated from the table (Mermaid state diagram).</summary>
+    public string ToMermaid()
+    {
+        var diagram = new StringBuilder("stateDiagram-v2\n");
+        diagram.Append("    [*] --> ").Append(Initial).Append('\n');
+        foreach (var transition in Transitions)
+            foreach (var from in transition.From)
+                diagram.Append("    ").Append(from).Append(" --> ").Append(transition.To).Append(" : ").Append(transition.Trigger).Append('\n');
+        foreach (var final in FinalStates)
+            diagram.Append("    ").Append(final).Append(" --> [*]\n");
+        return diagram.ToString();
+    }
+}
