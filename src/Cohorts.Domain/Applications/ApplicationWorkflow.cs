@@ -11,7 +11,12 @@ public sealed record ApplicationContext(
     DateTimeOffset ApplicationDeadline,
     bool RequiresEndorsement,
     bool HasInterview,
-    string? Reason = null);
+    string? Reason = null)
+{
+    /// <summary>The context of an application to this cohort (its program loaded).</summary>
+    public static ApplicationContext For(Catalogue.Cohort cohort, DateTimeOffset now, string? reason = null) =>
+        new(now, cohort.ApplicationsCloseAt, cohort.Program.RequiresEndorsement, cohort.Program.HasInterview, reason);
+}
 
 /// <summary>The application lifecycle, whole, on one screen. Stages in brackets in the design are the guards.</summary>
 public static class ApplicationWorkflow

@@ -1,5 +1,7 @@
+using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Organisations;
+using Cohorts.Web.Documents;
 using Cohorts.Web.Emails;
 using Cohorts.Web.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -15,6 +17,9 @@ public sealed class CohortsDbContext(DbContextOptions<CohortsDbContext> options)
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<Ministry> Ministries => Set<Ministry>();
     public DbSet<Administration> Administrations => Set<Administration>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationTransition> ApplicationTransitions => Set<ApplicationTransition>();
+    public DbSet<StoredDocument> Documents => Set<StoredDocument>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Cohorts.Web.Applications;
 using Cohorts.Web.Data;
 using Cohorts.Web.Emails;
 using Cohorts.Web.Identity;
@@ -25,9 +26,18 @@ public static class CohortsServices
         services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            pages.Conventions.AuthorizeFolder("/Management", Policies.Staff);
+            pages.Conventions.AuthorizeFolder("/Applications", Policies.Candidate);
+            // The line manager has no account: the signed link is the authorization.
+            pages.Conventions.AllowAnonymousToPage("/Applications/Endorse");
+            pages.Conventions.AllowAnonymousToPage("/Applications/Endorsed");
+            pages.Conventions.AuthorizeFolder("/Documents");
             pages.Conventions.AddPageRoute("/Error", "/erreur/{code:int?}");
         });
-        services.AddAuthorizationBuilder().AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.ProgramManager, Roles.Admin))
+            .AddPolicy(Policies.Candidate, p => p.RequireRole(Roles.Candidate));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/connexion";
@@ -59,6 +69,8 @@ public static class CohortsServices
         services.AddScoped<Outbox>();
         services.AddScoped<PublicLinks>();
         services.AddScoped<AccountEmails>();
+        services.AddSingleton<EndorsementLinks>();
+        services.AddScoped<ApplicationNotifications>();
         services.AddSingleton<IMailTransport>(sp =>
             string.IsNullOrEmpty(builder.Configuration[$"{MailOptions.Section}:PickupDirectory"])
                 ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
@@ -123,4 +135,7 @@ public static class CohortsServices
 public static class Policies
 {
     public const string Admin = "Admin";
+    /// <summary>Program managers and administrators.</summary>
+    public const string Staff = "Staff";
+    public const string Candidate = "Candidate";
 }

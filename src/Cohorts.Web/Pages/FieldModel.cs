@@ -15,3 +15,6 @@ public sealed record FieldModel(ModelStateDictionary ModelState, string Name, st
     public string? ShownValue => Type == "password" ? null
         : ModelState.TryGetValue(Name, out var entry) && entry.AttemptedValue is not null ? entry.AttemptedValue : Value;
 }
+
+/// <summary>The error messages of one field (partial <c>_Errors</c>), for fields <c>_Field</c> does not draw.</summary>
+public sealed record FieldErrors(ModelStateDictionary State, string Field);

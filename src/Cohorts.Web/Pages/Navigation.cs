@@ -11,6 +11,8 @@ public static class Navigation
     public static IReadOnlyList<NavigationItem> For(ClaimsPrincipal user)
     {
         var items = new List<NavigationItem> { new("Programmes", "/") };
+        if (user.IsInRole(Roles.Candidate)) items.Add(new("Mes candidatures", "/candidatures"));
+        if (user.IsInRole(Roles.ProgramManager) || user.IsInRole(Roles.Admin)) items.Add(new("Gestion", "/gestion"));
         if (user.IsInRole(Roles.Admin))
         {
             items.Add(new("Comptes", "/admin/comptes"));

@@ -1,0 +1,70 @@
+using Cohorts.Domain.Applications;
+using Cohorts.Domain.Catalogue;
+using Cohorts.Domain.Organisations;
+using Cohorts.Web.Documents;
+using Cohorts.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cohorts.Web.Data;
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> application)
+    {
+        application.Property(a => a.Id).ValueGeneratedNever();
+        application.Property(a => a.State).HasConversion<string>().HasMaxLength(40);
+        application.Property(a => a.Civility).HasConversion<string>().HasMaxLength(20);
+        application.Property(a => a.Category).HasConversion<string>().HasMaxLength(1);
+        application.Property(a => a.FirstName).HasMaxLength(ApplicationDetails.NameMaxLength);
+        application.Property(a => a.LastName).HasMaxLength(ApplicationDetails.NameMaxLength);
+        application.Property(a => a.ProfessionalEmail).HasMaxLength(254);
+        application.Property(a => a.Grade).HasMaxLength(ApplicationDetails.TextMaxLength);
+        application.Property(a => a.Position).HasMaxLength(ApplicationDetails.TextMaxLength);
+        application.Property(a => a.Motivation).HasMaxLength(ApplicationDetails.MotivationMaxLength);
+        application.Property(a => a.ManagerName).HasMaxLength(ApplicationDetails.TextMaxLength);
+        application.Property(a => a.ManagerEmail).HasMaxLength(254);
+        application.Property(a => a.EndorsementComment).HasMaxLength(2000);
+        // Npgsql maps a uint row version to PostgreSQL's xmin system column.
+        application.Property(a => a.Version).IsRowVersion();
+        // One application per candidate per cohort, whatever the race.
+        application.HasIndex(a => new { a.CohortId, a.CandidateId }).IsUnique();
+        application.HasIndex(a => a.State);
+        application.HasOne<Cohort>().WithMany().HasForeignKey(a => a.CohortId).OnDelete(DeleteBehavior.Restrict);
+        application.HasOne<CohortsUser>().WithMany().HasForeignKey(a => a.CandidateId).OnDelete(DeleteBehavior.Restrict);
+        application.HasOne<Administration>().WithMany().HasForeignKey(a => a.AdministrationId).OnDelete(DeleteBehavior.Restrict);
+        application.HasOne<StoredDocument>().WithMany().HasForeignKey(a => a.CvDocumentId).OnDelete(DeleteBehavior.SetNull);
+        application.HasMany(a => a.History).WithOne().HasForeignKey(t => t.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        application.Navigation(a => a.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+        application.Ignore(a => a.Details);
+    }
+}
+
+internal sealed class ApplicationTransitionConfiguration : IEntityTypeConfiguration<ApplicationTransition>
+{
+    public void Configure(EntityTypeBuilder<ApplicationTransition> transition)
+    {
+        transition.ToTable("application_transitions");
+        transition.Property(t => t.From).HasConversion<string>().HasMaxLength(40);
+        transition.Property(t => t.To).HasConversion<string>().HasMaxLength(40);
+        transition.Property(t => t.Trigger).HasConversion<string>().HasMaxLength(40);
+        transition.Property(t => t.ActorKind).HasConversion<string>().HasMaxLength(20);
+        transition.Property(t => t.ActorName).HasMaxLength(300);
+        transition.Property(t => t.Reason).HasMaxLength(2000);
+        transition.HasIndex(t => new { t.ApplicationId, t.At });
+    }
+}
+
+internal sealed class StoredDocumentConfiguration : IEntityTypeConfiguration<StoredDocument>
+{
+    public void Configure(EntityTypeBuilder<StoredDocument> document)
+    {
+        document.ToTable("documents");
+        document.Property(d => d.Id).ValueGeneratedNever();
+        document.Property(d => d.FileName).HasMaxLength(200);
+        document.Property(d => d.ContentType).HasMaxLength(100);
+        document.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+        document.HasOne<CohortsUser>().WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        document.ToTable(t => t.HasCheckConstraint("ck_documents_size", "size > 0 AND size <= 5242880"));
+    }
+}

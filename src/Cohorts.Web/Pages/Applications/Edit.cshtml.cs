@@ -1,0 +1,124 @@
+using Cohorts.Domain;
+using Cohorts.Domain.Applications;
+using Cohorts.Domain.Catalogue;
+using Cohorts.Domain.Workflow;
+using Cohorts.Web.Applications;
+using Cohorts.Web.Data;
+using Cohorts.Web.Documents;
+using Cohorts.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohorts.Web.Pages.Applications;
+
+/// <summary>
+/// The application form of a draft: save it as often as wanted, then submit it before the deadline.
+/// Nothing typed is lost on an error: the form comes back as typed, and what could be saved is saved.
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = 20 * 1024 * 1024)]
+[RequestSizeLimit(20 * 1024 * 1024)]
+public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> users, ApplicationNotifications notifications,
+    TimeProvider clock) : PageModel
+{
+    [BindProperty] public ApplicationForm Input { get; set; } = new();
+
+    public Application Application { get; private set; } = null!;
+    public Cohort Cohort { get; private set; } = null!;
+    public StoredDocumentInfo? Cv { get; private set; }
+    public IReadOnlyList<AdministrationChoice> Administrations { get; private set; } = [];
+
+    public sealed record StoredDocumentInfo(Guid Id, string FileName, long Size);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } other) return other;
+        Input = await ApplicationForm.FromAsync(Application, db, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } other) return other;
+        if (!await SaveDraftAsync(cancellationToken)) return Page();
+        TempData["Message"] = "Brouillon enregistré. Vous pouvez y revenir jusqu'à la date limite.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } other) return other;
+        if (!await SaveDraftAsync(cancellationToken)) return Page();
+        var problems = Application.ProblemsBeforeSubmission();
+        if (problems.Count > 0)
+        {
+            ApplicationForm.AddProblems(ModelState, problems);
+            ModelState.AddModelError("", "Votre brouillon est enregistré, mais la candidature ne peut pas encore être soumise : complétez les champs signalés.");
+            return Page();
+        }
+        var user = (await users.GetUserAsync(User))!;
+        try
+        {
+            var events = Application.Submit(ApplicationContext.For(Cohort, clock.GetUtcNow()), new ActorRef(Actor.Candidate, user.Id, user.FullName));
+            notifications.After(Application, Cohort, user.Email!, events);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = "Votre candidature est soumise. Un courriel de confirmation vous a été envoyé.";
+        return RedirectToPage("/Applications/Status", new { id });
+    }
+
+    /// <summary>
+    /// Saves what can be saved: a valid CV in any case, the fields when their formats are right.
+    /// Returns false, with the errors in the model state, when the fields could not be saved.
+    /// </summary>
+    private async Task<bool> SaveDraftAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var details = await Input.ToDetailsAsync(db, ModelState, cancellationToken);
+        if (Input.Cv is { } file)
+        {
+            var upload = await PdfUpload.ReadAsync(file, Application.CandidateId, now, cancellationToken);
+            if (upload.Document is { } document)
+            {
+                db.Documents.Add(document);
+                Application.AttachCv(document.Id, now);
+                Cv = new(document.Id, document.FileName, document.Size);
+            }
+            else
+            {
+                ModelState.AddModelError("Input.Cv", upload.Error!);
+            }
+        }
+        var fieldsValid = !ModelState.Any(e => e.Key != "Input.Cv" && e.Value!.Errors.Count > 0);
+        if (fieldsValid) Application.UpdateDraft(details, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return ModelState.ErrorCount == 0;
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User);
+        var application = await db.Applications.Include(a => a.History)
+            .SingleOrDefaultAsync(a => a.Id == id && a.CandidateId == userId, cancellationToken);
+        // Someone else's application does not exist, as far as this candidate can tell.
+        if (application is null) return NotFound();
+        if (application.State != ApplicationState.Draft)
+        {
+            TempData["Message"] = "Cette candidature est soumise : elle n'est plus modifiable.";
+            return RedirectToPage("/Applications/Status", new { id });
+        }
+        Application = application;
+        Cohort = await db.Cohorts.Include(c => c.Program).SingleAsync(c => c.Id == application.CohortId, cancellationToken);
+        Administrations = await AdministrationChoices.AllAsync(db, cancellationToken);
+        Cv = application.CvDocumentId is { } cvId
+            ? await db.Documents.Where(d => d.Id == cvId).Select(d => new StoredDocumentInfo(d.Id, d.FileName, d.Size)).SingleAsync(cancellationToken)
+            : null;
+        return null;
+    }
+}

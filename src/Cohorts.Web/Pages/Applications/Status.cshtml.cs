@@ -1,0 +1,41 @@
+using Cohorts.Domain.Applications;
+using Cohorts.Domain.Catalogue;
+using Cohorts.Domain.Workflow;
+using Cohorts.Web.Data;
+using Cohorts.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohorts.Web.Pages.Applications;
+
+/// <summary>One of the candidate's applications: its state in words, its history as a timeline, what was sent.</summary>
+public sealed class StatusModel(CohortsDbContext db, UserManager<CohortsUser> users) : PageModel
+{
+    public Application Application { get; private set; } = null!;
+    public Cohort Cohort { get; private set; } = null!;
+    public string? AdministrationLabel { get; private set; }
+    public (Guid Id, string FileName)? Cv { get; private set; }
+    public bool CanWithdraw { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User);
+        var application = await db.Applications.AsNoTracking().Include(a => a.History)
+            .SingleOrDefaultAsync(a => a.Id == id && a.CandidateId == userId, cancellationToken);
+        if (application is null) return NotFound();
+        Application = application;
+        Cohort = await db.Cohorts.AsNoTracking().Include(c => c.Program).SingleAsync(c => c.Id == application.CohortId, cancellationToken);
+        AdministrationLabel = await db.Administrations.Where(a => a.Id == application.AdministrationId)
+            .Select(a => a.Name + " — " + a.Ministry.Name).SingleOrDefaultAsync(cancellationToken);
+        if (application.CvDocumentId is { } cvId)
+            Cv = (cvId, await db.Documents.Where(d => d.Id == cvId).Select(d => d.FileName).SingleAsync(cancellationToken));
+        CanWithdraw = ApplicationWorkflow.Definition.Available(application.State, Actor.Candidate).Contains(ApplicationTrigger.Withdraw);
+        return Page();
+    }
+
+    public static string Describe(ApplicationTransition line) => line.Trigger is { } trigger
+        ? ApplicationWorkflow.Label(trigger)
+        : "Candidature créée";
+}

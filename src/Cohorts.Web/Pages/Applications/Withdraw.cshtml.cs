@@ -1,0 +1,59 @@
+using Cohorts.Domain;
+using Cohorts.Domain.Applications;
+using Cohorts.Domain.Catalogue;
+using Cohorts.Domain.Workflow;
+using Cohorts.Web.Applications;
+using Cohorts.Web.Data;
+using Cohorts.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohorts.Web.Pages.Applications;
+
+/// <summary>Withdrawing, after a confirmation: final, so the page says so before the candidate confirms.</summary>
+public sealed class WithdrawModel(CohortsDbContext db, UserManager<CohortsUser> users, ApplicationNotifications notifications,
+    TimeProvider clock) : PageModel
+{
+    public Application Application { get; private set; } = null!;
+    public Cohort Cohort { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } other) return other;
+        var user = (await users.GetUserAsync(User))!;
+        try
+        {
+            var moved = Application.Withdraw(ApplicationContext.For(Cohort, clock.GetUtcNow()), new ActorRef(Actor.Candidate, user.Id, user.FullName));
+            notifications.After(Application, Cohort, user.Email!, [moved]);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Votre candidature vient de changer d'état. Consultez-la avant de recommencer.");
+            return Page();
+        }
+        TempData["Message"] = "Votre candidature est retirée.";
+        return RedirectToPage("/Applications/Status", new { id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User);
+        var application = await db.Applications.Include(a => a.History)
+            .SingleOrDefaultAsync(a => a.Id == id && a.CandidateId == userId, cancellationToken);
+        if (application is null) return NotFound();
+        Application = application;
+        Cohort = await db.Cohorts.Include(c => c.Program).SingleAsync(c => c.Id == application.CohortId, cancellationToken);
+        return null;
+    }
+}

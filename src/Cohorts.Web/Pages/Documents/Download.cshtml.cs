@@ -1,0 +1,27 @@
+using Cohorts.Web.Data;
+using Cohorts.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohorts.Web.Pages.Documents;
+
+/// <summary>
+/// A stored document, always as an attachment (never rendered in our origin), to its owner and to staff
+/// only; to anyone else it does not exist.
+/// </summary>
+public sealed class DownloadModel(CohortsDbContext db, UserManager<CohortsUser> users) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User);
+        var staff = User.IsInRole(Roles.ProgramManager) || User.IsInRole(Roles.Admin);
+        var document = await db.Documents.AsNoTracking()
+            .Where(d => d.Id == id && (staff || d.OwnerId == userId))
+            .Select(d => new { d.FileName, d.ContentType, d.Content })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (document is null) return NotFound();
+        return File(document.Content, document.ContentType, document.FileName);
+    }
+}

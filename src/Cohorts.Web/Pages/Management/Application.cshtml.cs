@@ -1,0 +1,93 @@
+using Cohorts.Domain;
+using Cohorts.Domain.Applications;
+using Cohorts.Domain.Catalogue;
+using Cohorts.Domain.Workflow;
+using Cohorts.Web.Applications;
+using Cohorts.Web.Data;
+using Cohorts.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohorts.Web.Pages.Management;
+
+/// <summary>
+/// An application as staff see it: details, CV, history, and the moves staff may make at this stage.
+/// The form carries the version the staff member saw: if someone else moved the application meanwhile,
+/// the move is refused and nothing is lost.
+/// </summary>
+public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUser> users, ApplicationNotifications notifications,
+    TimeProvider clock) : PageModel
+{
+    /// <summary>The moves offered here; admission decisions belong to the selection committee's pages.</summary>
+    public static readonly IReadOnlySet<ApplicationTrigger> Offered =
+        new HashSet<ApplicationTrigger> { ApplicationTrigger.StartReview, ApplicationTrigger.InviteToInterview, ApplicationTrigger.MarkIneligible };
+
+    [BindProperty] public ApplicationTrigger Trigger { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public uint Version { get; set; }
+
+    public Application Application { get; private set; } = null!;
+    public Cohort Cohort { get; private set; } = null!;
+    public string? AdministrationLabel { get; private set; }
+    public string? CvFileName { get; private set; }
+    public IReadOnlyList<ApplicationTrigger> Actions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } notFound) return notFound;
+        Version = Application.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } notFound) return notFound;
+        if (!Offered.Contains(Trigger))
+        {
+            ModelState.AddModelError("", "Cette action n'est pas proposée ici.");
+            return Page();
+        }
+        var user = (await users.GetUserAsync(User))!;
+        // Compare with the version the staff member saw, not the one just loaded.
+        db.Entry(Application).Property(a => a.Version).OriginalValue = Version;
+        try
+        {
+            var moved = Application.Fire(Trigger, new ActorRef(Actor.ProgramManager, user.Id, user.FullName),
+                ApplicationContext.For(Cohort, clock.GetUtcNow(), Reason));
+            var candidateEmail = await db.Users.Where(u => u.Id == Application.CandidateId).Select(u => u.Email!).SingleAsync(cancellationToken);
+            notifications.After(Application, Cohort, candidateEmail, [moved]);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(Reason), e.Message);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, cancellationToken);
+            Version = Application.Version;
+            ModelState.Clear();
+            ModelState.AddModelError("", "Cette candidature vient d'être modifiée par quelqu'un d'autre : votre action n'a pas été enregistrée. Voici son état actuel ; recommencez si besoin.");
+            return Page();
+        }
+        TempData["Message"] = $"Action enregistrée : {ApplicationWorkflow.Label(Trigger)}.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (application is null) return NotFound();
+        Application = application;
+        Cohort = await db.Cohorts.Include(c => c.Program).SingleAsync(c => c.Id == application.CohortId, cancellationToken);
+        AdministrationLabel = await db.Administrations.Where(a => a.Id == application.AdministrationId)
+            .Select(a => a.Name + " — " + a.Ministry.Name).SingleOrDefaultAsync(cancellationToken);
+        CvFileName = await db.Documents.Where(d => d.Id == application.CvDocumentId).Select(d => d.FileName).SingleOrDefaultAsync(cancellationToken);
+        Actions = ApplicationWorkflow.Definition.Available(application.State, Actor.ProgramManager).Where(Offered.Contains).ToList();
+        return null;
+    }
+}
