@@ -16,6 +16,24 @@ public static partial class Forms
         return await client.PostAsync(url, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>A multipart form (file upload), the token taken from <paramref name="tokenFrom"/>.</summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, string url, IDictionary<string, string> fields,
+        string tokenFrom, (string Field, string FileName, byte[] Content)? file = null)
+    {
+        var page = await client.GetStringAsync(tokenFrom);
+        var token = TokenField().Match(page);
+        Assert.True(token.Success, $"No anti-forgery token on {tokenFrom}");
+        var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        if (file is { } f)
+        {
+            var content = new ByteArrayContent(f.Content);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            form.Add(content, f.Field, f.FileName);
+        }
+        return await client.PostAsync(url, form);
+    }
+
     public static async Task<string> PostAndReadAsync(HttpClient client, string url, IDictionary<string, string> fields)
     {
         var response = await PostAsync(client, url, fields);

@@ -19,8 +19,8 @@ public sealed class IndexModel(CohortsDbContext db, UserManager<CohortsUser> use
         var userId = users.GetUserId(User);
         Applications = await db.Applications.AsNoTracking()
             .Where(a => a.CandidateId == userId)
+            .OrderByDescending(a => a.UpdatedAt)
             .Join(db.Cohorts, a => a.CohortId, c => c.Id, (a, c) => new Row(a.Id, c.Program.Name, c.Name, a.State, a.UpdatedAt, c.ApplicationsCloseAt))
-            .OrderByDescending(r => r.UpdatedAt)
             .ToListAsync(cancellationToken);
     }
 }
