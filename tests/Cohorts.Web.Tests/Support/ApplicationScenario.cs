@@ -88,10 +88,14 @@ public sealed class ApplicationScenario(CohortsApp app)
         Forms.PostMultipartAsync(client, FormUrl(id, handler), fields, tokenFrom: $"/candidatures/{id}/formulaire", file);
 
     /// <summary>Starts, fills, attaches a CV and submits; returns the application's id.</summary>
-    public async Task<Guid> SubmitAsync(HttpClient client, string managerEmail = "jean.chef@numerique.gouv.fr")
+    public async Task<Guid> SubmitAsync(HttpClient client, string managerEmail = "jean.chef@numerique.gouv.fr",
+        string firstName = "Camille", string lastName = "Durand")
     {
         var id = await StartAsync(client);
-        var response = await PostFormAsync(client, id, "Submit", CompleteForm(managerEmail), ("Input.Cv", "cv.pdf", Pdf));
+        var form = CompleteForm(managerEmail);
+        form["Input.FirstName"] = firstName;
+        form["Input.LastName"] = lastName;
+        var response = await PostFormAsync(client, id, "Submit", form, ("Input.Cv", "cv.pdf", Pdf));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/candidatures/{id}", response.Headers.Location!.OriginalString);
         return id;

@@ -34,9 +34,12 @@ public static partial class Forms
         return await client.PostAsync(url, form);
     }
 
+    /// <summary>Posts, follows a redirect if there is one (Post/Redirect/Get), and returns the page decoded.</summary>
     public static async Task<string> PostAndReadAsync(HttpClient client, string url, IDictionary<string, string> fields)
     {
         var response = await PostAsync(client, url, fields);
+        if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location is { } location)
+            response = await client.GetAsync(location);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Cohorts.Domain.Applications;
+using Cohorts.Web.Identity;
+using Cohorts.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static Cohorts.Web.Tests.Support.ApplicationScenario;
+
+namespace Cohorts.Web.Tests.Applications;
+
+[Collection(AppFixtureGroup.Name)]
+public sealed partial class StaffApplicationTests(CohortsApp app) : IAsyncLifetime
+{
+    private readonly ApplicationScenario _scenario = new(app);
+
+    public async Task InitializeAsync()
+    {
+        await app.ResetAsync();
+        await _scenario.SeedAsync(requiresEndorsement: false, hasInterview: true);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private Task<Application> LoadAsync(Guid id) =>
+        app.WithDbAsync(db => db.Applications.AsNoTracking().Include(a => a.History).SingleAsync(a => a.Id == id));
+
+    private static Dictionary<string, string> Action(string page, ApplicationTrigger trigger, string reason = "") => new()
+    {
+        ["Trigger"] = trigger.ToString(),
+        ["Reason"] = reason,
+        ["Version"] = VersionField().Match(page).Groups[1].Value,
+    };
+
+    [Fact]
+    public async Task Staff_list_a_cohorts_applications_filtered_by_state_ministry_administration_and_category()
+    {
+        var submitted = await _scenario.SubmitAsync(await _scenario.SignedInAsync("a@numerique.gouv.fr"), firstName: "Alice", lastName: "Soumise");
+        // A draft is prefilled with the account's name.
+        await _scenario.StartAsync(await _scenario.SignedInAsync("b@numerique.gouv.fr", firstName: "Bruno", lastName: "Brouillon"));
+        var staff = await _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager, "Paul", "Responsable");
+        var list = $"/gestion/promotions/{_scenario.CohortId}/candidatures";
+        var (spm, dinum) = await app.WithDbAsync(async db =>
+        {
+            var administration = await db.Administrations.SingleAsync(a => a.Name == "Direction interministérielle du numérique");
+            return (administration.MinistryId, administration.Id);
+        });
+        var mef = await app.WithDbAsync(db => db.Ministries.Where(m => m.Acronym == "MEF").Select(m => m.Id).SingleAsync());
+
+        var all = await Forms.ReadAsync(staff, list);
+        Assert.Contains("Alice Soumise", all, StringComparison.Ordinal);
+        Assert.Contains("Bruno Brouillon", all, StringComparison.Ordinal);
+        var onlySubmitted = await Forms.ReadAsync(staff, $"{list}?State=Submitted");
+        Assert.Contains("Alice Soumise", onlySubmitted, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bruno Brouillon", onlySubmitted, StringComparison.Ordinal);
+        Assert.Contains("Alice Soumise", await Forms.ReadAsync(staff, $"{list}?Ministry={spm}&Category=A"), StringComparison.Ordinal);
+        Assert.Contains("Alice Soumise", await Forms.ReadAsync(staff, $"{list}?Administration={dinum}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Alice Soumise", await Forms.ReadAsync(staff, $"{list}?Ministry={mef}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Alice Soumise", await Forms.ReadAsync(staff, $"{list}?Category=C"), StringComparison.Ordinal);
+
+        var detail = await Forms.ReadAsync(staff, $"/gestion/candidatures/{submitted}");
+        Assert.Contains("Direction interministérielle du numérique — Services du Premier ministre", detail, StringComparison.Ordinal);
+        Assert.Contains("cv.pdf", detail, StringComparison.Ordinal);
+        var cv = (await LoadAsync(submitted)).CvDocumentId;
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/documents/{cv}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Marking_ineligible_needs_a_reason_then_records_it_and_tells_the_candidate()
+    {
+        var id = await _scenario.SubmitAsync(await _scenario.SignedInAsync("a@numerique.gouv.fr"));
+        var staff = await _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager, "Paul", "Responsable");
+        var url = $"/gestion/candidatures/{id}";
+
+        var page = await Forms.ReadAsync(staff, url);
+        var refused = await Forms.PostAndReadAsync(staff, url, Action(page, ApplicationTrigger.MarkIneligible));
+        Assert.Contains("Indiquez le motif.", refused, StringComparison.Ordinal);
+        Assert.Equal(ApplicationState.Submitted, (await LoadAsync(id)).State);
+
+        var done = await Forms.PostAndReadAsync(staff, url, Action(page, ApplicationTrigger.MarkIneligible, "Catégorie non éligible à ce programme"));
+        Assert.Contains("Action enregistrée : Déclarer non recevable.", done, StringComparison.Ordinal);
+        var application = await LoadAsync(id);
+        Assert.Equal(ApplicationState.Ineligible, application.State);
+        Assert.Equal("Catégorie non éligible à ce programme", application.History.OrderBy(h => h.Id).Last().Reason);
+        var email = await app.Mailbox.WaitForAsync("a@numerique.gouv.fr", "Non recevable");
+        Assert.Contains("Motif : Catégorie non éligible à ce programme", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_staff_members_acting_at_once_one_wins_the_other_is_told_and_nothing_is_lost()
+    {
+        var id = await _scenario.SubmitAsync(await _scenario.SignedInAsync("a@numerique.gouv.fr"));
+        var paul = await _scenario.SignedInAsync("paul@cohorts.test", Roles.ProgramManager, "Paul", "Premier");
+        var marie = await _scenario.SignedInAsync("marie@cohorts.test", Roles.Admin, "Marie", "Seconde");
+        var url = $"/gestion/candidatures/{id}";
+        var seenByPaul = await Forms.ReadAsync(paul, url);
+        var seenByMarie = await Forms.ReadAsync(marie, url);
+
+        var first = await Forms.PostAndReadAsync(paul, url, Action(seenByPaul, ApplicationTrigger.StartReview));
+        var second = await Forms.PostAndReadAsync(marie, url, Action(seenByMarie, ApplicationTrigger.MarkIneligible, "Dossier incomplet"));
+
+        Assert.Contains("Action enregistrée : Passer à l'examen.", first, StringComparison.Ordinal);
+        Assert.Contains("Cette candidature vient d'être modifiée par quelqu'un d'autre", second, StringComparison.Ordinal);
+        Assert.Contains("En cours d'examen", second, StringComparison.Ordinal);
+        var application = await LoadAsync(id);
+        Assert.Equal(ApplicationState.UnderReview, application.State);
+        Assert.Equal("Paul Premier", application.History.OrderBy(h => h.Id).Last().ActorName);
+        Assert.DoesNotContain(application.History, h => h.Trigger == ApplicationTrigger.MarkIneligible);
+
+        // With the fresh version the page now carries, Marie's move goes through.
+        var retried = await Forms.PostAndReadAsync(marie, url, Action(second, ApplicationTrigger.InviteToInterview));
+        Assert.Contains("Action enregistrée : Convoquer à un entretien.", retried, StringComparison.Ordinal);
+        Assert.Equal(ApplicationState.Interview, (await LoadAsync(id)).State);
+    }
+
+    [Fact]
+    public async Task A_move_the_page_does_not_offer_is_refused_even_when_posted()
+    {
+        var id = await _scenario.SubmitAsync(await _scenario.SignedInAsync("a@numerique.gouv.fr"));
+        var staff = await _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager);
+        var url = $"/gestion/candidatures/{id}";
+        var page = await Forms.ReadAsync(staff, url);
+
+        var admit = await Forms.PostAndReadAsync(staff, url, Action(page, ApplicationTrigger.Admit));
+        var interviewTooEarly = await Forms.PostAndReadAsync(staff, url, Action(page, ApplicationTrigger.InviteToInterview));
+
+        Assert.Contains("Cette action n'est pas proposée ici.", admit, StringComparison.Ordinal);
+        Assert.Contains("impossible à l'état « Soumise »", interviewTooEarly, StringComparison.Ordinal);
+        Assert.Equal(ApplicationState.Submitted, (await LoadAsync(id)).State);
+    }
+
+    [Theory]
+    [InlineData(Roles.Candidate)]
+    [InlineData(Roles.Reviewer)]
+    [InlineData(Roles.Coach)]
+    public async Task Only_program_managers_and_admins_reach_the_staff_pages(string role)
+    {
+        var id = await _scenario.SubmitAsync(await _scenario.SignedInAsync("a@numerique.gouv.fr"));
+        var other = await _scenario.SignedInAsync($"{role.ToLowerInvariant()}@cohorts.test", role);
+
+        foreach (var path in new[] { "/gestion", $"/gestion/promotions/{_scenario.CohortId}/candidatures", $"/gestion/candidatures/{id}", "/gestion/cycle-de-vie" })
+        {
+            var response = await other.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/acces-refuse", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+        if (role != Roles.Candidate)
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/documents/{(await LoadAsync(id)).CvDocumentId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_lifecycle_page_shows_the_table_and_the_generated_diagrams()
+    {
+        var staff = await _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager);
+
+        var page = await Forms.ReadAsync(staff, "/gestion/cycle-de-vie");
+
+        Assert.Contains(ApplicationWorkflow.Definition.ToMermaid().TrimEnd(), page, StringComparison.Ordinal);
+        Assert.Contains("Déclarer non recevable", page, StringComparison.Ordinal);
+        Assert.Contains("Certifier", page, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
+    private static partial Regex VersionField();
+}
