@@ -1,6 +1,9 @@
 using Cohorts.Domain;
+using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Organisations;
+using Cohorts.Domain.Workflow;
+using Cohorts.Web.Documents;
 using Cohorts.Web.Data;
 using Cohorts.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -46,7 +49,9 @@ public static class DemoData
         var now = scopedServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var added = await SeedOrganisationsAsync(db);
         added |= await SeedProgramsAsync(db, ParisTime.Today(now));
-        added |= await SeedAccountsAsync(scopedServices.GetRequiredService<UserManager<CohortsUser>>(), now);
+        var users = scopedServices.GetRequiredService<UserManager<CohortsUser>>();
+        added |= await SeedAccountsAsync(users, now);
+        added |= await SeedApplicationsAsync(db, users, now);
         return added;
     }
 
@@ -119,6 +124,57 @@ public static class DemoData
             added = true;
         }
         return added;
+    }
+
+    private static readonly (string Email, Civility Civility, string FirstName, string LastName, string Administration,
+        ServiceCategory Category, string Grade, string Position, ApplicationState Reached)[] Candidates =
+    [
+        ("ines.martin@dgfip.finances.gouv.fr", Civility.Madame, "Inès", "Martin", "Direction générale des Finances publiques", ServiceCategory.A,
+            "Inspectrice des finances publiques", "Cheffe de projet applicatif", ApplicationState.AwaitingEndorsement),
+        ("hugo.bernard@interieur.gouv.fr", Civility.Monsieur, "Hugo", "Bernard", "Direction du numérique du ministère de l'Intérieur", ServiceCategory.A,
+            "Ingénieur des systèmes d'information", "Responsable d'infrastructure", ApplicationState.Endorsed),
+        ("lea.petit@education.gouv.fr", Civility.Madame, "Léa", "Petit", "Rectorat de l'académie de Lyon", ServiceCategory.B,
+            "Secrétaire administrative", "Gestionnaire des outils numériques", ApplicationState.UnderReview),
+    ];
+
+    /// <summary>The demo candidate's draft, and three submitted applications at different stages, in the open cohorts.</summary>
+    private static async Task<bool> SeedApplicationsAsync(CohortsDbContext db, UserManager<CohortsUser> users, DateTimeOffset now)
+    {
+        if (await db.Applications.AnyAsync()) return false;
+        var open = (await db.Cohorts.Include(c => c.Program).ToListAsync())
+            .Where(c => c.PhaseAt(now) == CohortPhase.OpenForApplications).ToDictionary(c => c.Program.Slug);
+        var administrations = await db.Administrations.ToDictionaryAsync(a => a.Name, a => a.Id);
+
+        var demo = (await users.FindByEmailAsync("candidat@cohorts.test"))!;
+        db.Applications.Add(Application.Start(open["booster-agile"].Id, new ActorRef(Actor.Candidate, demo.Id, demo.FullName),
+            ApplicationDetails.Empty with { FirstName = demo.FirstName, LastName = demo.LastName, ProfessionalEmail = demo.Email!,
+                Position = "Chargée de mission transformation numérique" }, now));
+
+        var cohort = open["conseiller-strategie-numerique"];
+        var staff = new ActorRef(Actor.ProgramManager, null, "Paul Responsable");
+        foreach (var (email, civility, firstName, lastName, administration, category, grade, position, reached) in Candidates)
+        {
+            var user = CohortsUser.Create(email, firstName, lastName, now);
+            user.EmailConfirmed = true;
+            Check(await users.CreateAsync(user, Password), email);
+            Check(await users.AddToRoleAsync(user, Roles.Candidate), email);
+            var candidate = new ActorRef(Actor.Candidate, user.Id, user.FullName);
+            var details = new ApplicationDetails(civility, firstName, lastName, email, administrations[administration], category, grade, position,
+                "Je souhaite accompagner ma direction dans ses choix numériques : cloud, données et souveraineté.",
+                true, "Claire Dupont", $"claire.dupont.{lastName.ToLowerInvariant()}@demo.cohorts.test");
+            var application = Application.Start(cohort.Id, candidate, details, now);
+            var cv = StoredDocument.Create(user.Id, $"CV {firstName} {lastName}.pdf", "application/pdf", DemoCv.For($"{firstName} {lastName}", position), now);
+            db.Documents.Add(cv);
+            application.AttachCv(cv.Id, now);
+            var context = ApplicationContext.For(cohort, now);
+            application.Submit(context, candidate);
+            if (reached is ApplicationState.Endorsed or ApplicationState.UnderReview)
+                application.Endorse(context, new ActorRef(Actor.LineManager, null, "Claire Dupont"), application.EndorsementNonce!.Value, "Avis favorable.");
+            if (reached is ApplicationState.UnderReview) application.StartReview(context, staff);
+            db.Applications.Add(application);
+        }
+        await db.SaveChangesAsync();
+        return true;
     }
 
     private static void Check(IdentityResult result, string email)

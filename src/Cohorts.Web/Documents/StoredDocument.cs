@@ -14,7 +14,7 @@ public sealed class StoredDocument
     public byte[] Content { get; private set; } = [];
     public DateTimeOffset UploadedAt { get; private set; }
 
-    internal static StoredDocument Create(string ownerId, string fileName, string contentType, byte[] content, DateTimeOffset now) => new()
+    public static StoredDocument Create(string ownerId, string fileName, string contentType, byte[] content, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         OwnerId = ownerId,

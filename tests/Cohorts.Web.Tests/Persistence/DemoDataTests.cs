@@ -1,3 +1,4 @@
+using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Migrations;
 using Cohorts.Web.Identity;
@@ -32,9 +33,18 @@ public sealed class DemoDataTests(CohortsApp app) : IAsyncLifetime
 
         Assert.Equal(8, await app.WithDbAsync(db => db.Ministries.CountAsync()));
         Assert.Equal(20, await app.WithDbAsync(db => db.Administrations.CountAsync()));
-        Assert.Equal(DemoData.Accounts.Count, await app.WithDbAsync(db => db.Users.CountAsync()));
-        var rolesOfAccounts = await app.WithDbAsync(db => db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync());
+        var emails = await app.WithDbAsync(db => db.Users.Select(u => u.Email).ToListAsync());
+        Assert.All(DemoData.Accounts, account => Assert.Contains(account.Email, emails));
+        var rolesOfAccounts = await app.WithDbAsync(db => db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).Distinct().ToListAsync());
         Assert.Equal(Roles.All.Order(), rolesOfAccounts.Order());
+
+        // Applications at several stages, each submitted one with a CV that opens as a PDF.
+        var applications = await app.WithDbAsync(db => db.Applications.Include(a => a.History).ToListAsync());
+        Assert.Equal([ApplicationState.Draft, ApplicationState.AwaitingEndorsement, ApplicationState.Endorsed, ApplicationState.UnderReview],
+            applications.Select(a => a.State).Order());
+        Assert.All(applications.Where(a => a.State != ApplicationState.Draft), a => Assert.NotNull(a.CvDocumentId));
+        var cvs = await app.WithDbAsync(db => db.Documents.Select(d => d.Content).ToListAsync());
+        Assert.All(cvs, cv => Assert.StartsWith("%PDF-1.4", System.Text.Encoding.ASCII.GetString(cv), StringComparison.Ordinal));
     }
 
     [Fact]
