@@ -56,8 +56,15 @@ public sealed class BrowserFixtureGroup : ICollectionFixture<BrowserFixture>
 public static class Accessibility
 {
     /// <summary>Runs axe in the page; fails on any violation of impact serious or critical, naming them.</summary>
+    /// <remarks>With COHORTS_SCREENSHOTS set to a folder, each checked page is also saved there as a PNG, to look at.</remarks>
     public static async Task AssertNoSeriousViolationsAsync(this IPage page)
     {
+        if (Environment.GetEnvironmentVariable("COHORTS_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            var name = $"{DateTime.UtcNow:HHmmssfff}-{new Uri(page.Url).AbsolutePath.Trim('/').Replace('/', '_')}.png";
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+        }
         AxeResult result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join("\n", serious.Select(v =>
