@@ -103,10 +103,7 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var userId = users.GetUserId(User);
-        var application = await db.Applications.Include(a => a.History)
-            .SingleOrDefaultAsync(a => a.Id == id && a.CandidateId == userId, cancellationToken);
-        // Someone else's application does not exist, as far as this candidate can tell.
+        var application = await db.FindOwnAsync(id, users.GetUserId(User), cancellationToken);
         if (application is null) return NotFound();
         if (application.State != ApplicationState.Draft)
         {
@@ -114,7 +111,7 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
             return RedirectToPage("/Applications/Status", new { id });
         }
         Application = application;
-        Cohort = await db.Cohorts.Include(c => c.Program).SingleAsync(c => c.Id == application.CohortId, cancellationToken);
+        Cohort = await db.CohortOfAsync(application, cancellationToken);
         Administrations = await AdministrationChoices.AllAsync(db, cancellationToken);
         Cv = application.CvDocumentId is { } cvId
             ? await db.Documents.Where(d => d.Id == cvId).Select(d => new StoredDocumentInfo(d.Id, d.FileName, d.Size)).SingleAsync(cancellationToken)

@@ -84,9 +84,8 @@ public sealed class EndorseModel(CohortsDbContext db, EndorsementLinks links, Ap
             Application = null;
             return false;
         }
-        Cohort = await db.Cohorts.Include(c => c.Program).SingleAsync(c => c.Id == Application.CohortId, cancellationToken);
-        AdministrationLabel = await db.Administrations.Where(a => a.Id == Application.AdministrationId)
-            .Select(a => a.Name + " — " + a.Ministry.Name).SingleOrDefaultAsync(cancellationToken);
+        Cohort = await db.CohortOfAsync(Application, cancellationToken);
+        AdministrationLabel = await db.AdministrationLabelAsync(Application.AdministrationId, cancellationToken);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Workflow;
+using Cohorts.Web.Applications;
 using Cohorts.Web.Data;
 using Cohorts.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -21,21 +22,14 @@ public sealed class StatusModel(CohortsDbContext db, UserManager<CohortsUser> us
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var userId = users.GetUserId(User);
-        var application = await db.Applications.AsNoTracking().Include(a => a.History)
-            .SingleOrDefaultAsync(a => a.Id == id && a.CandidateId == userId, cancellationToken);
+        var application = await db.FindOwnAsync(id, users.GetUserId(User), cancellationToken);
         if (application is null) return NotFound();
         Application = application;
-        Cohort = await db.Cohorts.AsNoTracking().Include(c => c.Program).SingleAsync(c => c.Id == application.CohortId, cancellationToken);
-        AdministrationLabel = await db.Administrations.Where(a => a.Id == application.AdministrationId)
-            .Select(a => a.Name + " — " + a.Ministry.Name).SingleOrDefaultAsync(cancellationToken);
+        Cohort = await db.CohortOfAsync(application, cancellationToken);
+        AdministrationLabel = await db.AdministrationLabelAsync(application.AdministrationId, cancellationToken);
         if (application.CvDocumentId is { } cvId)
             Cv = (cvId, await db.Documents.Where(d => d.Id == cvId).Select(d => d.FileName).SingleAsync(cancellationToken));
         CanWithdraw = ApplicationWorkflow.Definition.Available(application.State, Actor.Candidate).Contains(ApplicationTrigger.Withdraw);
         return Page();
     }
-
-    public static string Describe(ApplicationTransition line) => line.Trigger is { } trigger
-        ? ApplicationWorkflow.Label(trigger)
-        : "Candidature créée";
 }

@@ -48,12 +48,10 @@ public sealed class WithdrawModel(CohortsDbContext db, UserManager<CohortsUser> 
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var userId = users.GetUserId(User);
-        var application = await db.Applications.Include(a => a.History)
-            .SingleOrDefaultAsync(a => a.Id == id && a.CandidateId == userId, cancellationToken);
+        var application = await db.FindOwnAsync(id, users.GetUserId(User), cancellationToken);
         if (application is null) return NotFound();
         Application = application;
-        Cohort = await db.Cohorts.Include(c => c.Program).SingleAsync(c => c.Id == application.CohortId, cancellationToken);
+        Cohort = await db.CohortOfAsync(application, cancellationToken);
         return null;
     }
 }

@@ -83,9 +83,8 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         var application = await db.Applications.Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (application is null) return NotFound();
         Application = application;
-        Cohort = await db.Cohorts.Include(c => c.Program).SingleAsync(c => c.Id == application.CohortId, cancellationToken);
-        AdministrationLabel = await db.Administrations.Where(a => a.Id == application.AdministrationId)
-            .Select(a => a.Name + " — " + a.Ministry.Name).SingleOrDefaultAsync(cancellationToken);
+        Cohort = await db.CohortOfAsync(application, cancellationToken);
+        AdministrationLabel = await db.AdministrationLabelAsync(application.AdministrationId, cancellationToken);
         CvFileName = await db.Documents.Where(d => d.Id == application.CvDocumentId).Select(d => d.FileName).SingleOrDefaultAsync(cancellationToken);
         Actions = ApplicationWorkflow.Definition.Available(application.State, Actor.ProgramManager).Where(Offered.Contains).ToList();
         return null;

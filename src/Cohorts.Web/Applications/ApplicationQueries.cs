@@ -1,0 +1,24 @@
+using Cohorts.Domain.Applications;
+using Cohorts.Domain.Catalogue;
+using Cohorts.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohorts.Web.Applications;
+
+public static class ApplicationQueries
+{
+    /// <summary>
+    /// A candidate's own application with its history, or null: someone else's application does not
+    /// exist, as far as this candidate can tell (the pages answer 404).
+    /// </summary>
+    public static Task<Application?> FindOwnAsync(this CohortsDbContext db, Guid id, string? candidateId, CancellationToken cancellationToken) =>
+        db.Applications.Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id && a.CandidateId == candidateId, cancellationToken);
+
+    /// <summary>The cohort an application belongs to, with its program (what the workflow's guards read).</summary>
+    public static Task<Cohort> CohortOfAsync(this CohortsDbContext db, Application application, CancellationToken cancellationToken) =>
+        db.Cohorts.Include(c => c.Program).SingleAsync(c => c.Id == application.CohortId, cancellationToken);
+
+    /// <summary>"Administration — Ministry", for display.</summary>
+    public static Task<string?> AdministrationLabelAsync(this CohortsDbContext db, int? administrationId, CancellationToken cancellationToken) =>
+        db.Administrations.Where(a => a.Id == administrationId).Select(a => a.Name + " — " + a.Ministry.Name).SingleOrDefaultAsync(cancellationToken);
+}
