@@ -165,8 +165,8 @@ public static class DemoData
             var application = Application.Start(cohort.Id, candidate, details, now);
             var cv = StoredDocument.Create(user.Id, $"CV {firstName} {lastName}.pdf", "application/pdf", DemoCv.For($"{firstName} {lastName}", position), now);
             db.Documents.Add(cv);
-            application.AttachCv(cv.Id, now);
             var context = ApplicationContext.For(cohort, now);
+            application.AttachCv(cv.Id, context);
             application.Submit(context, candidate);
             if (reached is ApplicationState.Endorsed or ApplicationState.UnderReview)
                 application.Endorse(context, new ActorRef(Actor.LineManager, null, "Claire Dupont"), application.EndorsementNonce!.Value, "Avis favorable.");

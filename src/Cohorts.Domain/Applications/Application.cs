@@ -63,19 +63,20 @@ public sealed class Application
         return application;
     }
 
-    public void UpdateDraft(ApplicationDetails details, DateTimeOffset now)
+    /// <summary>Changes the answers of a draft, until the deadline.</summary>
+    public void UpdateDraft(ApplicationDetails details, ApplicationContext context)
     {
-        EnsureDraft();
+        EnsureEditable(context);
         if (details.Problems(forSubmission: false) is [var first, ..])
             throw new DomainException(first.Message);
-        Apply(details, now);
+        Apply(details, context.Now);
     }
 
-    public void AttachCv(Guid documentId, DateTimeOffset now)
+    public void AttachCv(Guid documentId, ApplicationContext context)
     {
-        EnsureDraft();
+        EnsureEditable(context);
         CvDocumentId = documentId;
-        UpdatedAt = now;
+        UpdatedAt = context.Now;
     }
 
     /// <summary>What stands in the way of a submission, field by field (the CV included).</summary>
@@ -180,10 +181,12 @@ public sealed class Application
         UpdatedAt = now;
     }
 
-    private void EnsureDraft()
+    private void EnsureEditable(ApplicationContext context)
     {
         if (State != ApplicationState.Draft)
             throw new DomainException("La candidature a été soumise : elle n'est plus modifiable.");
+        if (context.Now >= context.ApplicationDeadline)
+            throw new DomainException("La date limite de dépôt est passée : le brouillon ne peut plus être modifié.");
     }
 
     private void EnsureOwnedBy(ActorRef candidate)

@@ -21,7 +21,7 @@ internal static class ApplicationFactory
     public static Application Draft()
     {
         var application = Application.Start(cohortId: 1, Candidate, Complete, Now);
-        application.AttachCv(Guid.NewGuid(), Now);
+        application.AttachCv(Guid.NewGuid(), Context());
         return application;
     }
 

@@ -147,7 +147,7 @@ public sealed class ApplicationWorkflowTests
     {
         var application = Draft();
         var error = Assert.Throws<DomainException>(() =>
-            application.UpdateDraft(Complete with { Motivation = new string('a', ApplicationDetails.MotivationMaxLength + 1) }, Now));
+            application.UpdateDraft(Complete with { Motivation = new string('a', ApplicationDetails.MotivationMaxLength + 1) }, Context()));
         Assert.Contains("3000", error.Message, StringComparison.Ordinal);
         Assert.Equal(Complete.Motivation, application.Motivation);
     }
@@ -156,8 +156,18 @@ public sealed class ApplicationWorkflowTests
     public void A_submitted_application_can_no_longer_be_edited()
     {
         var application = In(ApplicationState.Submitted);
-        Assert.Throws<DomainException>(() => application.UpdateDraft(Complete with { Grade = "Autre" }, Now));
-        Assert.Throws<DomainException>(() => application.AttachCv(Guid.NewGuid(), Now));
+        Assert.Throws<DomainException>(() => application.UpdateDraft(Complete with { Grade = "Autre" }, Context()));
+        Assert.Throws<DomainException>(() => application.AttachCv(Guid.NewGuid(), Context()));
+    }
+
+    [Fact]
+    public void A_draft_can_be_edited_until_the_deadline_only()
+    {
+        var application = Draft();
+        application.UpdateDraft(Complete with { Grade = "Attachée" }, Context(now: Deadline.AddTicks(-1)));
+        var error = Assert.Throws<DomainException>(() => application.UpdateDraft(Complete with { Grade = "Autre" }, Context(now: Deadline)));
+        Assert.Contains("date limite", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Attachée", application.Grade);
     }
 
     [Fact]

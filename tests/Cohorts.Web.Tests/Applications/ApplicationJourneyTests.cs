@@ -200,8 +200,12 @@ public sealed class ApplicationJourneyTests(CohortsApp app) : IAsyncLifetime
         var page = await ReadAsync(await PostFormAsync(candidate, id, "Submit", CompleteForm(), ("Input.Cv", "cv.pdf", Pdf)));
 
         Assert.Contains("La date limite de dépôt des candidatures est dépassée", page, StringComparison.Ordinal);
-        Assert.Equal(ApplicationState.Draft, (await LoadAsync(id)).State);
+        var application = await LoadAsync(id);
+        Assert.Equal(ApplicationState.Draft, application.State);
+        Assert.Equal("", application.Grade);
+        Assert.Null(application.CvDocumentId);
         Assert.Empty(app.Mailbox.Received);
+        Assert.Contains("La date limite est passée", await Forms.ReadAsync(candidate, $"/candidatures/{id}/formulaire"), StringComparison.Ordinal);
     }
 
     [Fact]

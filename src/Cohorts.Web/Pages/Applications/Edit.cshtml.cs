@@ -25,6 +25,7 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
     [BindProperty] public ApplicationForm Input { get; set; } = new();
 
     public Application Application { get; private set; } = null!;
+    public bool PastDeadline => clock.GetUtcNow() >= Cohort.ApplicationsCloseAt;
     public Cohort Cohort { get; private set; } = null!;
     public StoredDocumentInfo? Cv { get; private set; }
     public IReadOnlyList<AdministrationChoice> Administrations { get; private set; } = [];
@@ -80,6 +81,12 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
     private async Task<bool> SaveDraftAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var context = ApplicationContext.For(Cohort, now);
+        if (now >= Cohort.ApplicationsCloseAt)
+        {
+            ModelState.AddModelError("", "La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être modifiée ni soumise.");
+            return false;
+        }
         var details = await Input.ToDetailsAsync(db, ModelState, cancellationToken);
         if (Input.Cv is { } file)
         {
@@ -87,7 +94,7 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
             if (upload.Document is { } document)
             {
                 db.Documents.Add(document);
-                Application.AttachCv(document.Id, now);
+                Application.AttachCv(document.Id, context);
                 Cv = new(document.Id, document.FileName, document.Size);
             }
             else
@@ -96,7 +103,7 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
             }
         }
         var fieldsValid = !ModelState.Any(e => e.Key != "Input.Cv" && e.Value!.Errors.Count > 0);
-        if (fieldsValid) Application.UpdateDraft(details, now);
+        if (fieldsValid) Application.UpdateDraft(details, context);
         await db.SaveChangesAsync(cancellationToken);
         return ModelState.ErrorCount == 0;
     }
