@@ -150,11 +150,27 @@ public sealed class Application
         return moved;
     }
 
+    /// <summary>The moves that need nothing but the actor and, where the guard asks, a reason.</summary>
+    public static IReadOnlySet<ApplicationTrigger> PlainMoves { get; } = new HashSet<ApplicationTrigger>
+    {
+        ApplicationTrigger.StartReview, ApplicationTrigger.InviteToInterview, ApplicationTrigger.Admit, ApplicationTrigger.Waitlist,
+        ApplicationTrigger.Reject, ApplicationTrigger.AdmitFromWaitlist, ApplicationTrigger.ExpireOffer, ApplicationTrigger.MarkIneligible,
+    };
+
+    /// <summary>
+    /// A plain move chosen at run time (a staff form's button). The others (submitting, endorsing, answering
+    /// an offer, withdrawing) carry checks of their own and are only reached through their methods.
+    /// </summary>
+    public ApplicationEvent Act(ApplicationTrigger trigger, ActorRef by, ApplicationContext context) =>
+        PlainMoves.Contains(trigger)
+            ? Fire(trigger, by, context)
+            : throw new DomainException($"Action « {ApplicationWorkflow.Label(trigger)} » impossible depuis cet écran.");
+
     /// <summary>
     /// The one place where the state changes: the lifecycle decides (or refuses, changing nothing),
     /// then the move and its reason are appended to the history.
     /// </summary>
-    public ApplicationEvent Fire(ApplicationTrigger trigger, ActorRef actor, ApplicationContext context)
+    internal ApplicationEvent Fire(ApplicationTrigger trigger, ActorRef actor, ApplicationContext context)
     {
         var transition = ApplicationWorkflow.Definition.Decide(State, trigger, actor.Kind, context);
         var reason = string.IsNullOrWhiteSpace(context.Reason) ? null : context.Reason.Trim();

@@ -111,6 +111,18 @@ public sealed class ApplicationWorkflowTests
         Assert.Contains("non autorisée", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ApplicationTrigger.Submit)]
+    [InlineData(ApplicationTrigger.Endorse)]
+    [InlineData(ApplicationTrigger.Withdraw)]
+    [InlineData(ApplicationTrigger.AcceptOffer)]
+    public void Moves_with_checks_of_their_own_cannot_be_made_as_plain_moves(ApplicationTrigger trigger)
+    {
+        var application = In(ApplicationState.AwaitingEndorsement);
+        Assert.Throws<DomainException>(() => application.Act(trigger, ActorFor(trigger), Context(reason: "x")));
+        Assert.Equal(ApplicationState.AwaitingEndorsement, application.State);
+    }
+
     [Fact]
     public void Another_candidate_cannot_withdraw_an_application()
     {

@@ -123,7 +123,12 @@ public sealed partial class StaffApplicationTests(CohortsApp app) : IAsyncLifeti
         var admit = await Forms.PostAndReadAsync(staff, url, Action(page, ApplicationTrigger.Admit));
         var interviewTooEarly = await Forms.PostAndReadAsync(staff, url, Action(page, ApplicationTrigger.InviteToInterview));
 
+        var bogus = Action(page, ApplicationTrigger.StartReview);
+        bogus["Trigger"] = "Bogus";
+        var unknown = await Forms.PostAndReadAsync(staff, url, bogus);
+
         Assert.Contains("Cette action n'est pas proposée ici.", admit, StringComparison.Ordinal);
+        Assert.Contains("Cette action n'est pas proposée ici.", unknown, StringComparison.Ordinal);
         Assert.Contains("impossible à l'état « Soumise »", interviewTooEarly, StringComparison.Ordinal);
         Assert.Equal(ApplicationState.Submitted, (await LoadAsync(id)).State);
     }

@@ -44,7 +44,7 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } notFound) return notFound;
-        if (!Offered.Contains(Trigger))
+        if (!ModelState.IsValid || !Offered.Contains(Trigger))
         {
             ModelState.AddModelError("", "Cette action n'est pas proposée ici.");
             return Page();
@@ -54,7 +54,7 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         db.Entry(Application).Property(a => a.Version).OriginalValue = Version;
         try
         {
-            var moved = Application.Fire(Trigger, new ActorRef(Actor.ProgramManager, user.Id, user.FullName),
+            var moved = Application.Act(Trigger, new ActorRef(Actor.ProgramManager, user.Id, user.FullName),
                 ApplicationContext.For(Cohort, clock.GetUtcNow(), Reason));
             var candidateEmail = await db.Users.Where(u => u.Id == Application.CandidateId).Select(u => u.Email!).SingleAsync(cancellationToken);
             notifications.After(Application, Cohort, candidateEmail, [moved]);
