@@ -19,10 +19,23 @@ public static class CohortsServices
 
     public static WebApplicationBuilder AddCohorts(this WebApplicationBuilder builder)
     {
-        var services = builder.Services;
-        services.AddCohortsData(builder.Configuration);
-        services.AddScoped<OutboxDeliveryTrigger>();
+        builder.Services.AddCohortsData(builder.Configuration);
+        builder.Services.AddPagesAndAccess();
+        builder.AddMail();
+        builder.AddJobs();
+        builder.Services.AddScoped<PublicLinks>();
+        builder.Services.AddScoped<AccountEmails>();
+        builder.Services.AddSingleton<EndorsementLinks>();
+        builder.Services.AddScoped<ApplicationNotifications>();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<CohortsDbContext>("database")
+            .AddCheck<HangfireStorageHealthCheck>("hangfire");
+        return builder;
+    }
 
+    /// <summary>Pages, who may open them, sign-in cookies, anti-forgery and the rate limit of sign-in.</summary>
+    private static void AddPagesAndAccess(this IServiceCollection services)
+    {
         services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
@@ -58,7 +71,12 @@ public static class CohortsServices
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
+    }
 
+    /// <summary>The outbox, the templates, and where mail leaves: SMTP, or a folder in development.</summary>
+    private static void AddMail(this WebApplicationBuilder builder)
+    {
+        var (services, configuration) = (builder.Services, builder.Configuration);
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations()
             .Validate(m => !string.IsNullOrEmpty(m.SmtpHost) || !string.IsNullOrEmpty(m.PickupDirectory),
                 "Mail: set SmtpHost (production) or PickupDirectory (development).")
@@ -67,21 +85,23 @@ public static class CohortsServices
             .ValidateOnStart();
         services.AddSingleton<EmailRenderer>();
         services.AddScoped<Outbox>();
-        services.AddScoped<PublicLinks>();
-        services.AddScoped<AccountEmails>();
-        services.AddSingleton<EndorsementLinks>();
-        services.AddScoped<ApplicationNotifications>();
+        services.AddScoped<OutboxDeliveryTrigger>();
         services.AddSingleton<IMailTransport>(sp =>
-            string.IsNullOrEmpty(builder.Configuration[$"{MailOptions.Section}:PickupDirectory"])
+            string.IsNullOrEmpty(configuration[$"{MailOptions.Section}:PickupDirectory"])
                 ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
                 : ActivatorUtilities.CreateInstance<PickupFolderTransport>(sp));
-        services.AddScoped<DeliverEmailsJob>();
+    }
 
+    /// <summary>Hangfire on the same PostgreSQL database (schema "hangfire"), and its server unless turned off.</summary>
+    private static void AddJobs(this WebApplicationBuilder builder)
+    {
+        var (services, configuration) = (builder.Services, builder.Configuration);
+        services.AddScoped<DeliverEmailsJob>();
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(ConnectionString(builder.Configuration)),
+            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(ConnectionString(configuration)),
                 new PostgreSqlStorageOptions
                 {
                     SchemaName = "hangfire",
@@ -91,13 +111,8 @@ public static class CohortsServices
                     // Fallback if the LISTEN connection drops (it is not re-opened: Hangfire.PostgreSql #410).
                     QueuePollInterval = TimeSpan.FromSeconds(5),
                 }));
-        if (builder.Configuration.GetValue("Hangfire:Server", defaultValue: true))
+        if (configuration.GetValue("Hangfire:Server", defaultValue: true))
             services.AddHangfireServer(server => server.WorkerCount = Math.Max(2, Environment.ProcessorCount));
-
-        services.AddHealthChecks()
-            .AddDbContextCheck<CohortsDbContext>("database")
-            .AddCheck<HangfireStorageHealthCheck>("hangfire");
-        return builder;
     }
 
     /// <summary>What every process that touches the database needs: the web app, and the migrator.</summary>
