@@ -174,6 +174,21 @@ public sealed class ApplicationJourneyTests(CohortsApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_replaced_CV_is_deleted()
+    {
+        var candidate = await _scenario.SignedInAsync("camille@numerique.gouv.fr");
+        var id = await _scenario.StartAsync(candidate);
+        await PostFormAsync(candidate, id, "Save", CompleteForm(), ("Input.Cv", "ancien.pdf", Pdf));
+        var newer = Pdf.Concat("% version 2\n"u8.ToArray()).ToArray();
+
+        await PostFormAsync(candidate, id, "Save", CompleteForm(), ("Input.Cv", "nouveau.pdf", newer));
+
+        var document = await app.WithDbAsync(db => db.Documents.SingleAsync());
+        Assert.Equal("nouveau.pdf", document.FileName);
+        Assert.Equal(document.Id, (await LoadAsync(id)).CvDocumentId);
+    }
+
+    [Fact]
     public async Task An_upload_over_5_MB_is_refused_and_the_typed_fields_are_kept()
     {
         var candidate = await _scenario.SignedInAsync("camille@numerique.gouv.fr");

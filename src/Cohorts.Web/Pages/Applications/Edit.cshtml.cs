@@ -88,12 +88,14 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
             return false;
         }
         var details = await Input.ToDetailsAsync(db, ModelState, cancellationToken);
+        var replacedCv = (Guid?)null;
         if (Input.Cv is { } file)
         {
             var upload = await PdfUpload.ReadAsync(file, Application.CandidateId, now, cancellationToken);
             if (upload.Document is { } document)
             {
                 db.Documents.Add(document);
+                replacedCv = Application.CvDocumentId;
                 Application.AttachCv(document.Id, context);
                 Cv = new(document.Id, document.FileName, document.Size);
             }
@@ -105,6 +107,8 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
         var fieldsValid = !ModelState.Any(e => e.Key != "Input.Cv" && e.Value!.Errors.Count > 0);
         if (fieldsValid) Application.UpdateDraft(details, context);
         await db.SaveChangesAsync(cancellationToken);
+        // A replaced CV is personal data nobody needs any more.
+        if (replacedCv is { } previous) await db.Documents.Where(d => d.Id == previous).ExecuteDeleteAsync(cancellationToken);
         return ModelState.ErrorCount == 0;
     }
 
