@@ -94,12 +94,16 @@ public sealed class Application
         EnsureOwnedBy(candidate);
         var events = new List<ApplicationEvent> { Fire(ApplicationTrigger.Submit, candidate, context) };
         SubmittedAt = context.Now;
-        if (context.RequiresEndorsement)
-        {
-            events.Add(Fire(ApplicationTrigger.RequestEndorsement, ActorRef.System, context));
-            EndorsementNonce = Guid.NewGuid();
-        }
+        if (context.RequiresEndorsement) events.Add(RequestEndorsement(context, ActorRef.System));
         return events;
+    }
+
+    /// <summary>Asks the line manager for the endorsement, with a new link: any earlier link stops working.</summary>
+    public ApplicationEvent RequestEndorsement(ApplicationContext context, ActorRef by)
+    {
+        var moved = Fire(ApplicationTrigger.RequestEndorsement, by, context);
+        EndorsementNonce = Guid.NewGuid();
+        return moved;
     }
 
     public ApplicationEvent Endorse(ApplicationContext context, ActorRef manager, Guid nonce, string? comment)
@@ -158,13 +162,15 @@ public sealed class Application
     };
 
     /// <summary>
-    /// A plain move chosen at run time (a staff form's button). The others (submitting, endorsing, answering
-    /// an offer, withdrawing) carry checks of their own and are only reached through their methods.
+    /// A move chosen at run time (a staff form's button): a plain move, or a new endorsement request. The
+    /// others (submitting, endorsing, answering an offer, withdrawing) are only reached through their methods.
     /// </summary>
-    public ApplicationEvent Act(ApplicationTrigger trigger, ActorRef by, ApplicationContext context) =>
-        PlainMoves.Contains(trigger)
-            ? Fire(trigger, by, context)
-            : throw new DomainException($"Action « {ApplicationWorkflow.Label(trigger)} » impossible depuis cet écran.");
+    public ApplicationEvent Act(ApplicationTrigger trigger, ActorRef by, ApplicationContext context) => trigger switch
+    {
+        ApplicationTrigger.RequestEndorsement => RequestEndorsement(context, by),
+        _ when PlainMoves.Contains(trigger) => Fire(trigger, by, context),
+        _ => throw new DomainException($"Action « {ApplicationWorkflow.Label(trigger)} » impossible depuis cet écran."),
+    };
 
     /// <summary>
     /// The one place where the state changes: the lifecycle decides (or refuses, changing nothing),

@@ -29,7 +29,8 @@ public static class ApplicationWorkflow
         Draft,
         [
             new(Submit, [Draft], Submitted, [Candidate], ApplicationEvent.Submitted, BeforeDeadline),
-            new(RequestEndorsement, [Submitted], AwaitingEndorsement, [Actor.System], ApplicationEvent.EndorsementRequested, EndorsementStage),
+            // Asked again from AwaitingEndorsement, it sends a new link and retires the previous one.
+            new(RequestEndorsement, [Submitted, AwaitingEndorsement], AwaitingEndorsement, [Actor.System, ProgramManager], ApplicationEvent.EndorsementRequested, EndorsementStage),
             new(Endorse, [AwaitingEndorsement], Endorsed, [LineManager], ApplicationEvent.Endorsed),
             new(RefuseEndorsement, [AwaitingEndorsement], EndorsementRefused, [LineManager], ApplicationEvent.EndorsementRefused, ReasonGiven),
             new(StartReview, [Submitted], UnderReview, [ProgramManager, Actor.System], ApplicationEvent.ReviewStarted, NoEndorsementStage),

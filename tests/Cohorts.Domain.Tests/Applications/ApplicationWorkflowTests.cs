@@ -144,6 +144,21 @@ public sealed class ApplicationWorkflowTests
     }
 
     [Fact]
+    public void A_new_endorsement_request_retires_the_previous_link()
+    {
+        var application = In(ApplicationState.AwaitingEndorsement);
+        var first = application.EndorsementNonce!.Value;
+
+        application.RequestEndorsement(Context(), Staff);
+
+        Assert.NotEqual(first, application.EndorsementNonce);
+        Assert.Equal(ApplicationState.AwaitingEndorsement, application.State);
+        Assert.Throws<DomainException>(() => application.Endorse(Context(), Manager, first, null));
+        application.Endorse(Context(), Manager, application.EndorsementNonce!.Value, null);
+        Assert.Equal(ApplicationState.Endorsed, application.State);
+    }
+
+    [Fact]
     public void A_submission_with_missing_answers_lists_each_one_and_is_refused()
     {
         var application = Application.Start(1, Candidate, ApplicationDetails.Empty, Now);

@@ -254,6 +254,9 @@ public sealed class ApplicationJourneyTests(CohortsApp app) : IAsyncLifetime
 
         app.Clock.Advance(TimeSpan.FromDays(15));
         Assert.Contains("Ce lien a expiré", await Forms.ReadAsync(manager, link), StringComparison.Ordinal);
+        // A form kept open past the expiry: the post is refused too (any page gives a valid token).
+        var expired = await Forms.PostAsync(manager, link, favourable, tokenFrom: "/connexion");
+        Assert.Contains("Ce lien a expiré", await ReadAsync(expired), StringComparison.Ordinal);
         Assert.Equal(ApplicationState.AwaitingEndorsement, (await LoadAsync(id)).State);
     }
 

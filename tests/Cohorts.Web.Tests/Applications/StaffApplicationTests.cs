@@ -113,6 +113,32 @@ public sealed partial class StaffApplicationTests(CohortsApp app) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Staff_send_the_line_manager_a_new_link_when_the_first_expired_and_the_old_one_stops_working()
+    {
+        await app.ResetAsync();
+        await _scenario.SeedAsync(requiresEndorsement: true);
+        var id = await _scenario.SubmitAsync(await _scenario.SignedInAsync("a@numerique.gouv.fr"));
+        var first = Mailbox.LinkIn(await app.Mailbox.WaitForAsync("jean.chef@numerique.gouv.fr"), app.BaseUrl);
+        app.Clock.Advance(TimeSpan.FromDays(15));
+        Assert.Contains("Ce lien a expiré", await Forms.ReadAsync(app.Client(), first), StringComparison.Ordinal);
+        app.Mailbox.Clear();
+
+        var staff = await _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager, "Paul", "Responsable");
+        var url = $"/gestion/candidatures/{id}";
+        var done = await Forms.PostAndReadAsync(staff, url, Action(await Forms.ReadAsync(staff, url), ApplicationTrigger.RequestEndorsement));
+        Assert.Contains("Action enregistrée : Demander l'avis hiérarchique.", done, StringComparison.Ordinal);
+
+        var second = Mailbox.LinkIn(await app.Mailbox.WaitForAsync("jean.chef@numerique.gouv.fr"), app.BaseUrl);
+        Assert.NotEqual(first, second);
+        var manager = app.Client();
+        await Forms.PostAsync(manager, second, new Dictionary<string, string> { ["Decision"] = "favourable" });
+        var application = await LoadAsync(id);
+        Assert.Equal(ApplicationState.Endorsed, application.State);
+        Assert.Equal(2, application.History.Count(h => h.Trigger == ApplicationTrigger.RequestEndorsement));
+        Assert.Equal("Paul Responsable", application.History.Where(h => h.Trigger == ApplicationTrigger.RequestEndorsement).OrderBy(h => h.Id).Last().ActorName);
+    }
+
+    [Fact]
     public async Task A_move_the_page_does_not_offer_is_refused_even_when_posted()
     {
         var id = await _scenario.SubmitAsync(await _scenario.SignedInAsync("a@numerique.gouv.fr"));

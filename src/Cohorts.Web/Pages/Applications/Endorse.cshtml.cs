@@ -74,7 +74,7 @@ public sealed class EndorseModel(CohortsDbContext db, EndorsementLinks links, Ap
         }
         if (reading.Outcome == EndorsementLinks.Outcome.Expired)
         {
-            Refusal = "Ce lien a expiré. Le candidat peut vous en faire parvenir un nouveau en contactant le responsable du programme.";
+            Refusal = "Ce lien a expiré. Le responsable du programme peut vous en envoyer un nouveau : le candidat peut le lui demander.";
             return false;
         }
         Application = await db.Applications.Include(a => a.History).SingleOrDefaultAsync(a => a.Id == reading.ApplicationId, cancellationToken);

@@ -22,7 +22,11 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
 {
     /// <summary>The moves offered here; admission decisions belong to the selection committee's pages.</summary>
     public static readonly IReadOnlySet<ApplicationTrigger> Offered =
-        new HashSet<ApplicationTrigger> { ApplicationTrigger.StartReview, ApplicationTrigger.InviteToInterview, ApplicationTrigger.MarkIneligible };
+        new HashSet<ApplicationTrigger>
+        {
+            ApplicationTrigger.RequestEndorsement, ApplicationTrigger.StartReview, ApplicationTrigger.InviteToInterview,
+            ApplicationTrigger.MarkIneligible,
+        };
 
     [BindProperty] public ApplicationTrigger Trigger { get; set; }
     [BindProperty] public string? Reason { get; set; }
