@@ -41,7 +41,7 @@ public static class CohortsPipeline
             AppPath = "/",
         }).RequireAuthorization(Policies.Admin);
 
-        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Configuration);
         return app;
     }
 }

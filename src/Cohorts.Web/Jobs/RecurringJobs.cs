@@ -2,12 +2,13 @@ using Hangfire;
 
 namespace Cohorts.Web.Jobs;
 
-/// <summary>The schedule of every recurring job, in one place.</summary>
+/// <summary>The schedule of every recurring job, in one place. A schedule can be overridden in configuration.</summary>
 public static class RecurringJobs
 {
-    public static void Register(IRecurringJobManager jobs)
+    public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
     {
         // Emails normally leave right after the change that wrote them; this sweep retries failures.
-        jobs.AddOrUpdate<DeliverEmailsJob>("deliver-emails", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<DeliverEmailsJob>("deliver-emails", job => job.RunAsync(CancellationToken.None),
+            configuration["Jobs:DeliverEmails"] ?? Cron.Minutely());
     }
 }

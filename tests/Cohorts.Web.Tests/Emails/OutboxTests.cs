@@ -72,7 +72,8 @@ public sealed class OutboxTests(CohortsApp app) : IAsyncLifetime
     [Fact]
     public async Task When_the_mail_server_is_down_messages_wait_and_leave_once_at_a_later_try()
     {
-        // Written by a process without the delivery trigger (as the migrator is), so only our runs deliver it.
+        // Written by a process without the delivery trigger (as the migrator is), and the tests' app has no
+        // sweep: only the runs below deliver it.
         await using (var data = CohortsApp.DataServices(app.ConnectionString))
         await using (var scope = data.CreateAsyncScope())
         {
@@ -91,7 +92,7 @@ public sealed class OutboxTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(0, await RunDeliveryAsync()); // not due yet
 
         app.Clock.Advance(TimeSpan.FromMinutes(2));
-        // The recurring sweep may take it first; either way it leaves exactly once.
+        // Two workers at once (the sweep on two nodes): it leaves exactly once.
         await Task.WhenAll(RunDeliveryAsync(), RunDeliveryAsync());
         var message = await app.Mailbox.WaitForAsync("attente@cohorts.test");
         Assert.Equal("Sujet", message.Subject);

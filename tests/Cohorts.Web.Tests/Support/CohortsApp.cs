@@ -93,6 +93,8 @@ public class CohortsApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mail:Security", "None");
         builder.UseSetting("Mail:BaseUrl", BaseUrl);
         builder.UseSetting("Mail:From", "ne-pas-repondre@cohorts.test");
+        // Tests run the delivery job themselves when they need a retry: no sweep racing them.
+        builder.UseSetting("Jobs:DeliverEmails", Hangfire.Cron.Never());
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
