@@ -88,6 +88,7 @@ public sealed class ApplicationJourneyTests(BrowserFixture fixture) : IAsyncLife
     public async Task Staff_pages_are_accessible()
     {
         var scenario = await new ApplicationScenario(_app).SeedAsync(requiresEndorsement: false, hasInterview: true);
+        var applicationId = await scenario.SubmitAsync(await scenario.SignedInAsync("alice@numerique.gouv.fr"), firstName: "Alice", lastName: "Soumise");
         await _app.CreateUserAsync("paul@cohorts.test", ApplicationScenario.Password, Roles.ProgramManager, firstName: "Paul", lastName: "Responsable");
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/connexion");
@@ -101,6 +102,18 @@ public sealed class ApplicationJourneyTests(BrowserFixture fixture) : IAsyncLife
         await page.GotoAsync($"/gestion/promotions/{scenario.CohortId}/candidatures");
         await Expect(page.GetByLabel("Ministère")).ToBeVisibleAsync();
         await page.AssertNoSeriousViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alice Soumise" }).ClickAsync();
+        await Expect(page.Locator("#etat")).ToHaveTextAsync("Soumise");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Déclarer non recevable" }).ClickAsync();
+        await Expect(page.GetByText("Indiquez le motif.").First).ToBeVisibleAsync();
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Motif").FillAsync("Dossier hors périmètre");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passer à l'examen" }).ClickAsync();
+        await Expect(page.Locator("#etat")).ToHaveTextAsync("En cours d'examen");
+        await Expect(page.Locator("#historique li")).ToHaveCountAsync(3);
+        Assert.NotEqual(Guid.Empty, applicationId);
+
         await page.GotoAsync("/gestion/cycle-de-vie");
         await page.AssertNoSeriousViolationsAsync();
     }

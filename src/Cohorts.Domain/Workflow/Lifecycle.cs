@@ -40,9 +40,10 @@ public sealed class Lifecycle<TState, TTrigger, TContext, TEvent>(
         return transition;
     }
 
-    /// <summary>The triggers an actor may try from a state (guards are checked when fired).</summary>
-    public IReadOnlyList<TTrigger> Available(TState from, Actor actor) =>
-        Transitions.Where(t => t.From.Contains(from) && t.Actors.Contains(actor)).Select(t => t.Trigger).Distinct().ToList();
+    /// <summary>The triggers an actor may fire from a state in a context: those whose guard holds.</summary>
+    public IReadOnlyList<TTrigger> Available(TState from, Actor actor, TContext context) =>
+        Transitions.Where(t => t.From.Contains(from) && t.Actors.Contains(actor) && t.Guard?.Invoke(context) is null)
+            .Select(t => t.Trigger).Distinct().ToList();
 
     /// <summary>The diagram of the lifecycle, generated from the table (Mermaid state diagram).</summary>
     public string ToMermaid()

@@ -60,6 +60,11 @@ public sealed partial class StaffApplicationTests(CohortsApp app) : IAsyncLifeti
         var detail = await Forms.ReadAsync(staff, $"/gestion/candidatures/{submitted}");
         Assert.Contains("Direction interministérielle du numérique — Services du Premier ministre", detail, StringComparison.Ordinal);
         Assert.Contains("cv.pdf", detail, StringComparison.Ordinal);
+        // Only the moves that this program allows at this stage are offered.
+        Assert.Contains("value=\"StartReview\"", detail, StringComparison.Ordinal);
+        Assert.Contains("value=\"MarkIneligible\"", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"RequestEndorsement\"", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"InviteToInterview\"", detail, StringComparison.Ordinal);
         var cv = (await LoadAsync(submitted)).CvDocumentId;
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/documents/{cv}")).StatusCode);
     }

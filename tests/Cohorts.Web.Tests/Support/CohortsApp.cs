@@ -106,7 +106,10 @@ public class CohortsApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A browser-like client (cookies, redirects followed) with an address of its own for the rate limiter.</summary>
     public HttpClient Client(bool followRedirects = true)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, BaseAddress = new Uri(BaseUrl) });
+        // On a real Kestrel port, a plain HttpClient: the factory's client options do not reach it there.
+        var client = _kestrel
+            ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(BaseUrl) }
+            : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, BaseAddress = new Uri(BaseUrl) });
         client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, ClientAddressFromHeader.NewAddress());
         return client;
     }

@@ -1,6 +1,5 @@
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
-using Cohorts.Domain.Workflow;
 using Cohorts.Web.Applications;
 using Cohorts.Web.Data;
 using Cohorts.Web.Identity;
@@ -29,7 +28,7 @@ public sealed class StatusModel(CohortsDbContext db, UserManager<CohortsUser> us
         AdministrationLabel = await db.AdministrationLabelAsync(application.AdministrationId, cancellationToken);
         if (application.CvDocumentId is { } cvId)
             Cv = (cvId, await db.Documents.Where(d => d.Id == cvId).Select(d => d.FileName).SingleAsync(cancellationToken));
-        CanWithdraw = ApplicationWorkflow.Definition.Available(application.State, Actor.Candidate).Contains(ApplicationTrigger.Withdraw);
+        CanWithdraw = ApplicationWorkflow.Definition.Find(application.State, ApplicationTrigger.Withdraw) is not null;
         return Page();
     }
 }

@@ -90,7 +90,9 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         Cohort = await db.CohortOfAsync(application, cancellationToken);
         AdministrationLabel = await db.AdministrationLabelAsync(application.AdministrationId, cancellationToken);
         CvFileName = await db.Documents.Where(d => d.Id == application.CvDocumentId).Select(d => d.FileName).SingleOrDefaultAsync(cancellationToken);
-        Actions = ApplicationWorkflow.Definition.Available(application.State, Actor.ProgramManager).Where(Offered.Contains).ToList();
+        // The form asks for a reason where one is needed: offer those moves as if it were given.
+        var context = ApplicationContext.For(Cohort, clock.GetUtcNow(), reason: "…");
+        Actions = ApplicationWorkflow.Definition.Available(application.State, Actor.ProgramManager, context).Where(Offered.Contains).ToList();
         return null;
     }
 }
