@@ -89,6 +89,21 @@ public sealed class ApplicationJourneyTests(CohortsApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_visitor_who_wants_to_apply_is_asked_to_sign_in_and_comes_back_to_the_cohort()
+    {
+        var visitor = app.Client(followRedirects: false);
+        var page = await Forms.ReadAsync(visitor, $"/promotions/{_scenario.CohortId}");
+        Assert.Contains("Comment se passe la sélection", page, StringComparison.Ordinal);
+        Assert.Contains("Votre responsable hiérarchique reçoit un courriel", page, StringComparison.Ordinal);
+
+        var response = await Forms.PostAsync(visitor, $"/promotions/{_scenario.CohortId}?handler=Apply", new Dictionary<string, string>(), tokenFrom: $"/promotions/{_scenario.CohortId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/connexion?ReturnUrl=%2Fpromotions%2F{_scenario.CohortId}", response.Headers.Location!.OriginalString);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Applications.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_saved_draft_keeps_what_was_typed_and_stays_editable()
     {
         var candidate = await _scenario.SignedInAsync("camille@numerique.gouv.fr");
