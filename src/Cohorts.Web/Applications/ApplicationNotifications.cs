@@ -1,8 +1,10 @@
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
+using Cohorts.Web.Data;
 using Cohorts.Web.Emails;
 using Cohorts.Web.Hosting;
 using Cohorts.Web.Pages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cohorts.Web.Applications;
 
@@ -10,11 +12,12 @@ namespace Cohorts.Web.Applications;
 /// The emails that follow an application's moves, written to the outbox of the same unit of work:
 /// they leave only if the move is committed.
 /// </summary>
-public sealed class ApplicationNotifications(Outbox outbox, PublicLinks links, EndorsementLinks endorsementLinks, TimeProvider clock)
+public sealed class ApplicationNotifications(CohortsDbContext db, Outbox outbox, PublicLinks links, EndorsementLinks endorsementLinks, TimeProvider clock)
 {
-    /// <param name="candidateEmail">The address of the candidate's account: confirmed, unlike the one typed in the form.</param>
-    public void After(Application application, Cohort cohort, string candidateEmail, IEnumerable<ApplicationEvent> events)
+    public async Task AfterAsync(Application application, Cohort cohort, IEnumerable<ApplicationEvent> events, CancellationToken cancellationToken)
     {
+        // The address of the candidate's account: confirmed, unlike the one typed in the form.
+        var candidateEmail = await db.Users.Where(u => u.Id == application.CandidateId).Select(u => u.Email!).SingleAsync(cancellationToken);
         var status = links.Page("/Applications/Status", new { id = application.Id });
         var program = cohort.Program.Name;
         var candidateName = $"{application.FirstName} {application.LastName}";

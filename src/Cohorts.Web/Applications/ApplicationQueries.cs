@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohorts.Web.Applications;
 
+public sealed record CvInfo(Guid Id, string FileName, long Size);
+
 public static class ApplicationQueries
 {
     /// <summary>
@@ -17,6 +19,11 @@ public static class ApplicationQueries
     /// <summary>The cohort an application belongs to, with its program (what the workflow's guards read).</summary>
     public static Task<Cohort> CohortOfAsync(this CohortsDbContext db, Application application, CancellationToken cancellationToken) =>
         db.Cohorts.Include(c => c.Program).SingleAsync(c => c.Id == application.CohortId, cancellationToken);
+
+    /// <summary>The application's CV as a link shows it, without its content; null when none is attached.</summary>
+    public static Task<CvInfo?> CvOfAsync(this CohortsDbContext db, Application application, CancellationToken cancellationToken) =>
+        db.Documents.Where(d => d.Id == application.CvDocumentId)
+            .Select(d => new CvInfo(d.Id, d.FileName, d.Size)).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>"Administration — Ministry", for display.</summary>
     public static Task<string?> AdministrationLabelAsync(this CohortsDbContext db, int? administrationId, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Cohorts.Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
 
 namespace Cohorts.Web.Identity;
@@ -9,6 +10,9 @@ public sealed class CohortsUser : IdentityUser
     public DateTimeOffset CreatedAt { get; set; }
 
     public string FullName => $"{FirstName} {LastName}".Trim();
+
+    /// <summary>This person as the history of a move records them.</summary>
+    public ActorRef As(Actor kind) => new(kind, Id, FullName);
 
     /// <summary>A new account whose sign-in name is its email address.</summary>
     public static CohortsUser Create(string email, string firstName, string lastName, DateTimeOffset now) => new()

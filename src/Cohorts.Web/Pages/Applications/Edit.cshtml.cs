@@ -27,10 +27,8 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
     public Application Application { get; private set; } = null!;
     public bool PastDeadline => clock.GetUtcNow() >= Cohort.ApplicationsCloseAt;
     public Cohort Cohort { get; private set; } = null!;
-    public StoredDocumentInfo? Cv { get; private set; }
+    public CvInfo? Cv { get; private set; }
     public IReadOnlyList<AdministrationChoice> Administrations { get; private set; } = [];
-
-    public sealed record StoredDocumentInfo(Guid Id, string FileName, long Size);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -61,8 +59,8 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
         var user = (await users.GetUserAsync(User))!;
         try
         {
-            var events = Application.Submit(ApplicationContext.For(Cohort, clock.GetUtcNow()), new ActorRef(Actor.Candidate, user.Id, user.FullName));
-            notifications.After(Application, Cohort, user.Email!, events);
+            var events = Application.Submit(ApplicationContext.For(Cohort, clock.GetUtcNow()), user.As(Actor.Candidate));
+            await notifications.AfterAsync(Application, Cohort, events, cancellationToken);
         }
         catch (DomainException e)
         {
@@ -124,9 +122,7 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
         Application = application;
         Cohort = await db.CohortOfAsync(application, cancellationToken);
         Administrations = await AdministrationChoices.AllAsync(db, cancellationToken);
-        Cv = application.CvDocumentId is { } cvId
-            ? await db.Documents.Where(d => d.Id == cvId).Select(d => new StoredDocumentInfo(d.Id, d.FileName, d.Size)).SingleAsync(cancellationToken)
-            : null;
+        Cv = await db.CvOfAsync(application, cancellationToken);
         return null;
     }
 }

@@ -18,6 +18,8 @@ namespace Cohorts.Web.Pages.Applications;
 public sealed class EndorseModel(CohortsDbContext db, EndorsementLinks links, ApplicationNotifications notifications,
     TimeProvider clock) : PageModel
 {
+    private const string AlreadyUsed = "Ce lien a déjà été utilisé : un avis a déjà été donné sur cette candidature, ou elle a été retirée.";
+
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
     [BindProperty] public string? Decision { get; set; }
     [BindProperty, StringLength(2000, ErrorMessage = "Le commentaire ne doit pas dépasser 2000 caractères.")]
@@ -48,13 +50,12 @@ public sealed class EndorseModel(CohortsDbContext db, EndorsementLinks links, Ap
             var moved = Decision == "favourable"
                 ? application.Endorse(context, manager, nonce, Comment)
                 : application.RefuseEndorsement(context, manager, nonce, Comment);
-            var candidateEmail = await db.Users.Where(u => u.Id == application.CandidateId).Select(u => u.Email!).SingleAsync(cancellationToken);
-            notifications.After(application, Cohort!, candidateEmail, [moved]);
+            await notifications.AfterAsync(application, Cohort!, [moved], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception e) when (e is DomainException or DbUpdateConcurrencyException)
         {
-            Refusal = "Ce lien a déjà été utilisé : un avis a déjà été donné sur cette candidature, ou elle a été retirée.";
+            Refusal = AlreadyUsed;
             return Page();
         }
         TempData["Message"] = Decision == "favourable"
@@ -80,7 +81,7 @@ public sealed class EndorseModel(CohortsDbContext db, EndorsementLinks links, Ap
         Application = await db.Applications.Include(a => a.History).SingleOrDefaultAsync(a => a.Id == reading.ApplicationId, cancellationToken);
         if (Application is null || Application.State != ApplicationState.AwaitingEndorsement || Application.EndorsementNonce != reading.Nonce)
         {
-            Refusal = "Ce lien a déjà été utilisé : un avis a déjà été donné sur cette candidature, ou elle a été retirée.";
+            Refusal = AlreadyUsed;
             Application = null;
             return false;
         }

@@ -16,7 +16,7 @@ public sealed class StatusModel(CohortsDbContext db, UserManager<CohortsUser> us
     public Application Application { get; private set; } = null!;
     public Cohort Cohort { get; private set; } = null!;
     public string? AdministrationLabel { get; private set; }
-    public (Guid Id, string FileName)? Cv { get; private set; }
+    public CvInfo? Cv { get; private set; }
     public bool CanWithdraw { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -26,8 +26,7 @@ public sealed class StatusModel(CohortsDbContext db, UserManager<CohortsUser> us
         Application = application;
         Cohort = await db.CohortOfAsync(application, cancellationToken);
         AdministrationLabel = await db.AdministrationLabelAsync(application.AdministrationId, cancellationToken);
-        if (application.CvDocumentId is { } cvId)
-            Cv = (cvId, await db.Documents.Where(d => d.Id == cvId).Select(d => d.FileName).SingleAsync(cancellationToken));
+        Cv = await db.CvOfAsync(application, cancellationToken);
         CanWithdraw = ApplicationWorkflow.Definition.Find(application.State, ApplicationTrigger.Withdraw) is not null;
         return Page();
     }

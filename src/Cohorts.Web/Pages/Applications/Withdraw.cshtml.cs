@@ -28,8 +28,8 @@ public sealed class WithdrawModel(CohortsDbContext db, UserManager<CohortsUser> 
         var user = (await users.GetUserAsync(User))!;
         try
         {
-            var moved = Application.Withdraw(ApplicationContext.For(Cohort, clock.GetUtcNow()), new ActorRef(Actor.Candidate, user.Id, user.FullName));
-            notifications.After(Application, Cohort, user.Email!, [moved]);
+            var moved = Application.Withdraw(ApplicationContext.For(Cohort, clock.GetUtcNow()), user.As(Actor.Candidate));
+            await notifications.AfterAsync(Application, Cohort, [moved], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException e)

@@ -50,8 +50,7 @@ public sealed class CohortModel(CohortsDbContext db, UserManager<CohortsUser> us
             ModelState.AddModelError("", "Les candidatures ne sont pas ouvertes pour cette promotion.");
             return Page();
         }
-        var candidate = new ActorRef(Actor.Candidate, user.Id, user.FullName);
-        var application = Application.Start(id, candidate,
+        var application = Application.Start(id, user.As(Actor.Candidate),
             ApplicationDetails.Empty with { FirstName = user.FirstName, LastName = user.LastName, ProfessionalEmail = user.Email ?? "" },
             clock.GetUtcNow());
         db.Applications.Add(application);

@@ -35,7 +35,7 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
     public Application Application { get; private set; } = null!;
     public Cohort Cohort { get; private set; } = null!;
     public string? AdministrationLabel { get; private set; }
-    public string? CvFileName { get; private set; }
+    public CvInfo? Cv { get; private set; }
     public IReadOnlyList<ApplicationTrigger> Actions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -58,10 +58,8 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         db.Entry(Application).Property(a => a.Version).OriginalValue = Version;
         try
         {
-            var moved = Application.Act(Trigger, new ActorRef(Actor.ProgramManager, user.Id, user.FullName),
-                ApplicationContext.For(Cohort, clock.GetUtcNow(), Reason));
-            var candidateEmail = await db.Users.Where(u => u.Id == Application.CandidateId).Select(u => u.Email!).SingleAsync(cancellationToken);
-            notifications.After(Application, Cohort, candidateEmail, [moved]);
+            var moved = Application.Act(Trigger, user.As(Actor.ProgramManager), ApplicationContext.For(Cohort, clock.GetUtcNow(), Reason));
+            await notifications.AfterAsync(Application, Cohort, [moved], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException e)
@@ -89,7 +87,7 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         Application = application;
         Cohort = await db.CohortOfAsync(application, cancellationToken);
         AdministrationLabel = await db.AdministrationLabelAsync(application.AdministrationId, cancellationToken);
-        CvFileName = await db.Documents.Where(d => d.Id == application.CvDocumentId).Select(d => d.FileName).SingleOrDefaultAsync(cancellationToken);
+        Cv = await db.CvOfAsync(application, cancellationToken);
         // The form asks for a reason where one is needed: offer those moves as if it were given.
         var context = ApplicationContext.For(Cohort, clock.GetUtcNow(), reason: "…");
         Actions = ApplicationWorkflow.Definition.Available(application.State, Actor.ProgramManager, context).Where(Offered.Contains).ToList();
