@@ -1,4 +1,3 @@
-using Cohorts.Domain;
 using Cohorts.Domain.Catalogue;
 
 namespace Cohorts.Domain.Tests.Catalogue;

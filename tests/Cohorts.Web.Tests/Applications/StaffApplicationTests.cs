@@ -4,7 +4,6 @@ using Cohorts.Domain.Applications;
 using Cohorts.Web.Identity;
 using Cohorts.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using static Cohorts.Web.Tests.Support.ApplicationScenario;
 
 namespace Cohorts.Web.Tests.Applications;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Cohorts.Web.Data;
-using Cohorts.Web.Emails;
 using Cohorts.Web.Hosting;
 using Cohorts.Web.Identity;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Cohorts.Domain;
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Workflow;
