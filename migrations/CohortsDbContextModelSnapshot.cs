@@ -76,7 +76,8 @@ namespace Cohorts.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("first_name");
+                        .HasColumnName("first_name")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("Grade")
                         .IsRequired()
@@ -88,7 +89,8 @@ namespace Cohorts.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("last_name");
+                        .HasColumnName("last_name")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("ManagerEmail")
                         .IsRequired()
@@ -130,6 +132,12 @@ namespace Cohorts.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
 
+                    b.Property<string>("UnlistedAdministration")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("unlisted_administration");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -157,7 +165,8 @@ namespace Cohorts.Migrations
 
                     b.HasIndex("CohortId", "CandidateId")
                         .IsUnique()
-                        .HasDatabaseName("ix_applications_cohort_id_candidate_id");
+                        .HasDatabaseName("ix_applications_cohort_id_candidate_id")
+                        .HasFilter("state <> 'Withdrawn'");
 
                     b.ToTable("applications", (string)null);
                 });
@@ -250,7 +259,8 @@ namespace Cohorts.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<int>("ProgramId")
                         .HasColumnType("integer")
@@ -304,7 +314,8 @@ namespace Cohorts.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<bool>("RequiresEndorsement")
                         .HasColumnType("boolean")
@@ -349,7 +360,8 @@ namespace Cohorts.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.HasKey("Id")
                         .HasName("pk_administrations");
@@ -380,7 +392,8 @@ namespace Cohorts.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.HasKey("Id")
                         .HasName("pk_ministries");
@@ -543,13 +556,15 @@ namespace Cohorts.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("first_name");
+                        .HasColumnName("first_name")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("last_name");
+                        .HasColumnName("last_name")
+                        .UseCollation("fr-FR-x-icu");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")

@@ -35,7 +35,7 @@ public sealed class ApplicationJourneyTests(BrowserFixture fixture) : IAsyncLife
         await Expect(page.GetByLabel("Prénom", new() { Exact = true })).ToHaveValueAsync("Zoé");
         await page.AssertNoSeriousViolationsAsync();
         // DSFR draws radios and checkboxes on their labels: a user clicks the label.
-        await page.Locator("label[for='civilite-Madame']").ClickAsync();
+        await page.Locator("label[for='Input_Civility']").ClickAsync();
         await Expect(page.GetByLabel("Madame")).ToBeCheckedAsync();
         await page.GetByLabel("Adresse électronique professionnelle").FillAsync("zoe.lefevre@justice.gouv.fr");
         await page.Locator("#Input_Administration").FillAsync(ApplicationScenario.AdministrationLabel);

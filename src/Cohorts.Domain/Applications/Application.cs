@@ -23,6 +23,7 @@ public sealed class Application
     public string LastName { get; private set; } = "";
     public string ProfessionalEmail { get; private set; } = "";
     public int? AdministrationId { get; private set; }
+    public string UnlistedAdministration { get; private set; } = "";
     public ServiceCategory? Category { get; private set; }
     public string Grade { get; private set; } = "";
     public string Position { get; private set; } = "";
@@ -44,7 +45,7 @@ public sealed class Application
     public IReadOnlyList<ApplicationTransition> History => _history;
 
     public ApplicationDetails Details => new(Civility, FirstName, LastName, ProfessionalEmail, AdministrationId, Category,
-        Grade, Position, Motivation, AvailabilityCommitment, ManagerName, ManagerEmail);
+        Grade, Position, Motivation, AvailabilityCommitment, ManagerName, ManagerEmail, UnlistedAdministration);
 
     public static Application Start(int cohortId, ActorRef candidate, ApplicationDetails prefill, DateTimeOffset now)
     {
@@ -63,13 +64,17 @@ public sealed class Application
         return application;
     }
 
-    /// <summary>Changes the answers of a draft, until the deadline.</summary>
-    public void UpdateDraft(ApplicationDetails details, ApplicationContext context)
+    /// <summary>
+    /// Saves the answers of a draft as typed, until the deadline, wrong formats included: they only stop the
+    /// submission. A field beyond its length keeps its previous value; those fields are returned, so that the
+    /// candidate is told exactly what was not saved.
+    /// </summary>
+    public IReadOnlyList<FieldProblem> SaveDraft(ApplicationDetails details, ApplicationContext context)
     {
         EnsureEditable(context);
-        if (details.Problems(forSubmission: false) is [var first, ..])
-            throw new DomainException(first.Message);
-        Apply(details, context.Now);
+        var notSaved = details.Problems(forSubmission: false).Where(p => p.Kind == ProblemKind.Refused).ToList();
+        Apply(notSaved.Aggregate(details, (saved, problem) => saved.WithFieldOf(Details, problem.Field)), context.Now);
+        return notSaved;
     }
 
     public void AttachCv(Guid documentId, ApplicationContext context)
@@ -193,6 +198,7 @@ public sealed class Application
         LastName = details.LastName.Trim();
         ProfessionalEmail = details.ProfessionalEmail.Trim();
         AdministrationId = details.AdministrationId;
+        UnlistedAdministration = details.AdministrationId is null ? details.UnlistedAdministration.Trim() : "";
         Category = details.Category;
         Grade = details.Grade.Trim();
         Position = details.Position.Trim();

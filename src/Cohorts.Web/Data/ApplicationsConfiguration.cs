@@ -16,19 +16,20 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         application.Property(a => a.State).HasConversion<string>().HasMaxLength(40);
         application.Property(a => a.Civility).HasConversion<string>().HasMaxLength(20);
         application.Property(a => a.Category).HasConversion<string>().HasMaxLength(1);
-        application.Property(a => a.FirstName).HasMaxLength(ApplicationDetails.NameMaxLength);
-        application.Property(a => a.LastName).HasMaxLength(ApplicationDetails.NameMaxLength);
-        application.Property(a => a.ProfessionalEmail).HasMaxLength(254);
+        application.Property(a => a.FirstName).HasMaxLength(ApplicationDetails.NameMaxLength).UseCollation(Collations.French);
+        application.Property(a => a.LastName).HasMaxLength(ApplicationDetails.NameMaxLength).UseCollation(Collations.French);
+        application.Property(a => a.ProfessionalEmail).HasMaxLength(ApplicationDetails.EmailMaxLength);
         application.Property(a => a.Grade).HasMaxLength(ApplicationDetails.TextMaxLength);
         application.Property(a => a.Position).HasMaxLength(ApplicationDetails.TextMaxLength);
         application.Property(a => a.Motivation).HasMaxLength(ApplicationDetails.MotivationMaxLength);
         application.Property(a => a.ManagerName).HasMaxLength(ApplicationDetails.TextMaxLength);
-        application.Property(a => a.ManagerEmail).HasMaxLength(254);
+        application.Property(a => a.ManagerEmail).HasMaxLength(ApplicationDetails.EmailMaxLength);
         application.Property(a => a.EndorsementComment).HasMaxLength(2000);
         // Npgsql maps a uint row version to PostgreSQL's xmin system column.
         application.Property(a => a.Version).IsRowVersion();
-        // One application per candidate per cohort, whatever the race.
-        application.HasIndex(a => new { a.CohortId, a.CandidateId }).IsUnique();
+        // One application in force per candidate per cohort, whatever the race; withdrawn ones stay as history.
+        application.HasIndex(a => new { a.CohortId, a.CandidateId }).IsUnique().HasFilter("state <> 'Withdrawn'");
+        application.Property(a => a.UnlistedAdministration).HasMaxLength(ApplicationDetails.AdministrationMaxLength);
         application.HasIndex(a => a.State);
         application.HasOne<Cohort>().WithMany().HasForeignKey(a => a.CohortId).OnDelete(DeleteBehavior.Restrict);
         application.HasOne<CohortsUser>().WithMany().HasForeignKey(a => a.CandidateId).OnDelete(DeleteBehavior.Restrict);
@@ -61,7 +62,7 @@ internal sealed class StoredDocumentConfiguration : IEntityTypeConfiguration<Sto
     {
         document.ToTable("documents");
         document.Property(d => d.Id).ValueGeneratedNever();
-        document.Property(d => d.FileName).HasMaxLength(200);
+        document.Property(d => d.FileName).HasMaxLength(PdfUpload.NameMaxLength);
         document.Property(d => d.ContentType).HasMaxLength(100);
         document.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
         document.HasOne<CohortsUser>().WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);

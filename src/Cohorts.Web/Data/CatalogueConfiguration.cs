@@ -11,7 +11,7 @@ internal sealed class TrainingProgramConfiguration : IEntityTypeConfiguration<Tr
         program.ToTable("programs");
         program.Property(p => p.Slug).HasMaxLength(80);
         program.HasIndex(p => p.Slug).IsUnique();
-        program.Property(p => p.Name).HasMaxLength(200);
+        program.Property(p => p.Name).HasMaxLength(200).UseCollation(Collations.French);
         program.Property(p => p.Summary).HasMaxLength(2000);
         program.Property(p => p.Format).HasMaxLength(2000);
     }
@@ -21,7 +21,7 @@ internal sealed class CohortConfiguration : IEntityTypeConfiguration<Cohort>
 {
     public void Configure(EntityTypeBuilder<Cohort> cohort)
     {
-        cohort.Property(c => c.Name).HasMaxLength(200);
+        cohort.Property(c => c.Name).HasMaxLength(200).UseCollation(Collations.French);
         cohort.HasOne(c => c.Program).WithMany().HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Restrict);
         cohort.HasIndex(c => new { c.ProgramId, c.Name }).IsUnique();
         cohort.ToTable(t =>

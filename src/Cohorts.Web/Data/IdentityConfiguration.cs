@@ -11,8 +11,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<CohortsUser>
     public void Configure(EntityTypeBuilder<CohortsUser> user)
     {
         user.ToTable("users");
-        user.Property(u => u.FirstName).HasMaxLength(100);
-        user.Property(u => u.LastName).HasMaxLength(100);
+        user.Property(u => u.FirstName).HasMaxLength(100).UseCollation(Collations.French);
+        user.Property(u => u.LastName).HasMaxLength(100).UseCollation(Collations.French);
     }
 }
 

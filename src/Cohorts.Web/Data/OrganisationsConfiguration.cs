@@ -8,7 +8,7 @@ internal sealed class MinistryConfiguration : IEntityTypeConfiguration<Ministry>
 {
     public void Configure(EntityTypeBuilder<Ministry> ministry)
     {
-        ministry.Property(m => m.Name).HasMaxLength(300);
+        ministry.Property(m => m.Name).HasMaxLength(300).UseCollation(Collations.French);
         ministry.HasIndex(m => m.Name).IsUnique();
         ministry.Property(m => m.Acronym).HasMaxLength(30);
     }
@@ -18,7 +18,7 @@ internal sealed class AdministrationConfiguration : IEntityTypeConfiguration<Adm
 {
     public void Configure(EntityTypeBuilder<Administration> administration)
     {
-        administration.Property(a => a.Name).HasMaxLength(300);
+        administration.Property(a => a.Name).HasMaxLength(300).UseCollation(Collations.French);
         administration.HasIndex(a => new { a.MinistryId, a.Name }).IsUnique();
         administration.HasOne(a => a.Ministry).WithMany().HasForeignKey(a => a.MinistryId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -28,6 +28,12 @@ public static class CohortsPipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // What a signed-in person sees is theirs: no copy in a shared cache or the browser's history cache.
+        app.Use((context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true) context.Response.Headers.CacheControl = "no-store";
+            return next();
+        });
         app.UseAuthorization();
 
         app.MapRazorPages();

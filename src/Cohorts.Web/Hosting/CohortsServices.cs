@@ -2,12 +2,14 @@ using System.Threading.RateLimiting;
 using Cohorts.Web.Applications;
 using Cohorts.Web.Data;
 using Cohorts.Web.Emails;
+using Cohorts.Web.FormInput;
 using Cohorts.Web.Identity;
 using Cohorts.Web.Jobs;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohorts.Web.Hosting;
@@ -21,6 +23,7 @@ public static class CohortsServices
     {
         builder.Services.AddCohortsData(builder.Configuration);
         builder.Services.AddPagesAndAccess();
+        builder.Services.Configure<MvcOptions>(FormBinding.Apply);
         builder.AddMail();
         builder.AddJobs();
         builder.Services.AddScoped<PublicLinks>();

@@ -19,5 +19,12 @@ public static class Display
     // French writes the first day of a month as an ordinal: "1er juin".
     private static string Day(int day) => day == 1 ? "1er" : day.ToString(French);
 
+    /// <summary>"de Camille Durand", "d'Inès Martin": French elides "de" before a vowel or a mute h.</summary>
+    public static string Of(string name)
+    {
+        var first = name.TrimStart().Normalize(System.Text.NormalizationForm.FormD).FirstOrDefault();
+        return "aeiouyhAEIOUYH".Contains(first, StringComparison.Ordinal) ? $"d'{name.TrimStart()}" : $"de {name.TrimStart()}";
+    }
+
     public static string Period(DateOnly from, DateOnly to) => $"du {Date(from)} au {Date(to)}";
 }

@@ -170,20 +170,47 @@ public sealed class ApplicationWorkflowTests
     }
 
     [Fact]
-    public void A_draft_refuses_a_motivation_over_the_limit_and_keeps_the_previous_text()
+    public void A_draft_keeps_the_previous_motivation_when_the_new_one_is_over_the_limit_and_saves_the_other_fields()
     {
         var application = Draft();
-        var error = Assert.Throws<DomainException>(() =>
-            application.UpdateDraft(Complete with { Motivation = new string('a', ApplicationDetails.MotivationMaxLength + 1) }, Context()));
-        Assert.Contains("3000", error.Message, StringComparison.Ordinal);
+        var notSaved = application.SaveDraft(
+            Complete with { Motivation = new string('a', ApplicationDetails.MotivationMaxLength + 1), Grade = "Attaché principal" }, Context());
+        var problem = Assert.Single(notSaved);
+        Assert.Equal((nameof(Application.Motivation), ProblemKind.Refused), (problem.Field, problem.Kind));
+        Assert.Contains("3000", problem.Message, StringComparison.Ordinal);
         Assert.Equal(Complete.Motivation, application.Motivation);
+        Assert.Equal("Attaché principal", application.Grade);
+    }
+
+    [Fact]
+    public void A_draft_saves_wrong_formats_as_typed_and_only_the_submission_refuses_them()
+    {
+        var application = Draft();
+        var notSaved = application.SaveDraft(
+            Complete with { ProfessionalEmail = "camille.durand", AdministrationId = null, UnlistedAdministration = "Mairie de Lyon" }, Context());
+        Assert.Empty(notSaved);
+        Assert.Equal(("camille.durand", "Mairie de Lyon"), (application.ProfessionalEmail, application.UnlistedAdministration));
+        var problems = application.ProblemsBeforeSubmission().Where(p => p.Field != "Cv").ToList();
+        Assert.Equal([("ProfessionalEmail", ProblemKind.Format), ("AdministrationId", ProblemKind.Format)],
+            problems.Select(p => (p.Field, p.Kind)).ToList());
+        Assert.Throws<DomainException>(() => application.Submit(Context(), Candidate));
+        Assert.Equal(ApplicationState.Draft, application.State);
+    }
+
+    [Fact]
+    public void A_listed_administration_replaces_what_was_typed_before()
+    {
+        var application = Draft();
+        application.SaveDraft(Complete with { AdministrationId = null, UnlistedAdministration = "Mairie" }, Context());
+        application.SaveDraft(Complete, Context());
+        Assert.Equal((Complete.AdministrationId, ""), (application.AdministrationId, application.UnlistedAdministration));
     }
 
     [Fact]
     public void A_submitted_application_can_no_longer_be_edited()
     {
         var application = In(ApplicationState.Submitted);
-        Assert.Throws<DomainException>(() => application.UpdateDraft(Complete with { Grade = "Autre" }, Context()));
+        Assert.Throws<DomainException>(() => application.SaveDraft(Complete with { Grade = "Autre" }, Context()));
         Assert.Throws<DomainException>(() => application.AttachCv(Guid.NewGuid(), Context()));
     }
 
@@ -191,8 +218,8 @@ public sealed class ApplicationWorkflowTests
     public void A_draft_can_be_edited_until_the_deadline_only()
     {
         var application = Draft();
-        application.UpdateDraft(Complete with { Grade = "Attachée" }, Context(now: Deadline.AddTicks(-1)));
-        var error = Assert.Throws<DomainException>(() => application.UpdateDraft(Complete with { Grade = "Autre" }, Context(now: Deadline)));
+        application.SaveDraft(Complete with { Grade = "Attachée" }, Context(now: Deadline.AddTicks(-1)));
+        var error = Assert.Throws<DomainException>(() => application.SaveDraft(Complete with { Grade = "Autre" }, Context(now: Deadline)));
         Assert.Contains("date limite", error.Message, StringComparison.Ordinal);
         Assert.Equal("Attachée", application.Grade);
     }

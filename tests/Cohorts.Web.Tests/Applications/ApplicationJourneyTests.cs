@@ -214,7 +214,7 @@ public sealed class ApplicationJourneyTests(CohortsApp app) : IAsyncLifetime
         var response = await PostFormAsync(candidate, id, "Save", CompleteForm(), ("Input.Cv", "gros.pdf", big));
 
         var page = await ReadAsync(response);
-        Assert.Contains("5 Mo au maximum", page, StringComparison.Ordinal);
+        Assert.Contains("Le fichier pèse 5\u202F121 Ko, au-delà de la limite de 5 Mo (5\u202F120 Ko)", page, StringComparison.Ordinal);
         Assert.Contains("value=\"Attachée principale\"", page, StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.Documents.CountAsync()));
     }
@@ -371,8 +371,9 @@ public sealed class ApplicationJourneyTests(CohortsApp app) : IAsyncLifetime
 
         Assert.Equal(ApplicationState.Withdrawn, (await LoadAsync(id)).State);
         await app.Mailbox.WaitForAsync("camille@numerique.gouv.fr", "Retirée");
-        var again = await Forms.PostAndReadAsync(candidate, $"/candidatures/{id}/retirer", new Dictionary<string, string>());
-        Assert.Contains("impossible", again, StringComparison.Ordinal);
+        var again = await ReadAsync(await candidate.GetAsync((await Forms.PostAsync(candidate, $"/candidatures/{id}/retirer",
+            new Dictionary<string, string>(), tokenFrom: $"/candidatures/{id}")).Headers.Location));
+        Assert.Contains("Cette candidature ne peut plus être retirée : elle est à l'état « Retirée ».", again, StringComparison.Ordinal);
         // The manager's link died with the application.
         var link = Mailbox.LinkIn(await app.Mailbox.WaitForAsync("jean.chef@numerique.gouv.fr"), app.BaseUrl);
         Assert.Contains("Ce lien a déjà été utilisé", await Forms.ReadAsync(app.Client(), link), StringComparison.Ordinal);

@@ -47,7 +47,7 @@ public sealed partial class StaffApplicationTests(CohortsApp app) : IAsyncLifeti
 
         var all = await Forms.ReadAsync(staff, list);
         Assert.Contains("Alice Soumise", all, StringComparison.Ordinal);
-        Assert.Contains("Bruno Brouillon", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bruno Brouillon", all, StringComparison.Ordinal);
         var onlySubmitted = await Forms.ReadAsync(staff, $"{list}?State=Submitted");
         Assert.Contains("Alice Soumise", onlySubmitted, StringComparison.Ordinal);
         Assert.DoesNotContain("Bruno Brouillon", onlySubmitted, StringComparison.Ordinal);
@@ -66,6 +66,83 @@ public sealed partial class StaffApplicationTests(CohortsApp app) : IAsyncLifeti
         Assert.DoesNotContain("value=\"InviteToInterview\"", detail, StringComparison.Ordinal);
         var cv = (await LoadAsync(submitted)).CvDocumentId;
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/documents/{cv}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_never_see_a_draft_nor_its_CV_and_a_withdrawn_draft_counts_nowhere()
+    {
+        await _scenario.SubmitAsync(await _scenario.SignedInAsync("a@numerique.gouv.fr"), firstName: "Alice", lastName: "Soumise");
+        var drafter = await _scenario.SignedInAsync("b@numerique.gouv.fr", firstName: "Bruno", lastName: "Brouillon");
+        var draft = await _scenario.StartAsync(drafter);
+        var form = ApplicationScenario.CompleteForm();
+        form["Input.Motivation"] = "Motivation encore secrète";
+        await ApplicationScenario.PostFormAsync(drafter, draft, "Save", form, ("Input.Cv", "cv-brouillon.pdf", ApplicationScenario.Pdf));
+        var cv = (await LoadAsync(draft)).CvDocumentId!.Value;
+        var staff = await _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager, "Paul", "Responsable");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/gestion/candidatures/{draft}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/documents/{cv}")).StatusCode);
+        Assert.DoesNotContain("Motivation encore secrète", await Forms.ReadAsync(staff, $"/gestion/promotions/{_scenario.CohortId}/candidatures"), StringComparison.Ordinal);
+        Assert.Contains("<td>1</td>\n                <td>1</td>", await Forms.ReadAsync(staff, "/gestion"), StringComparison.Ordinal);
+
+        await Forms.PostAsync(drafter, $"/candidatures/{draft}/retirer", new Dictionary<string, string>());
+
+        Assert.Equal(ApplicationState.Withdrawn, (await LoadAsync(draft)).State);
+        Assert.Contains("<td>1</td>\n                <td>0</td>", await Forms.ReadAsync(staff, "/gestion"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Bruno Brouillon", await Forms.ReadAsync(staff, $"/gestion/promotions/{_scenario.CohortId}/candidatures?State=Withdrawn"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_staff_page_of_an_application_writes_d_apostrophe_before_a_vowel()
+    {
+        var id = await _scenario.SubmitAsync(await _scenario.SignedInAsync("ines@numerique.gouv.fr"), firstName: "Inès", lastName: "Martin");
+        var staff = await _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager, "Paul", "Responsable");
+
+        var page = await Forms.ReadAsync(staff, $"/gestion/candidatures/{id}");
+
+        Assert.Contains("<h1>Candidature d'Inès Martin</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<title>Candidature d'Inès Martin — Cohorts</title>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Names_are_listed_in_French_alphabetical_order_accents_included()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var ministry = await db.Ministries.SingleAsync(m => m.Acronym == "SPM");
+            db.Administrations.Add(new Cohorts.Domain.Organisations.Administration("Délégation au numérique", ministry));
+            db.Ministries.Add(new Cohorts.Domain.Organisations.Ministry("Ministère de l'Intérieur", "MI"));
+            return await db.SaveChangesAsync();
+        });
+        foreach (var (email, last) in new[] { ("e@numerique.gouv.fr", "Écuyer"), ("i@numerique.gouv.fr", "Izard"), ("d@numerique.gouv.fr", "Durand") })
+            await _scenario.SubmitAsync(await _scenario.SignedInAsync(email), lastName: last);
+        var staff = await _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager, "Paul", "Responsable");
+
+        var list = await Forms.ReadAsync(staff, $"/gestion/promotions/{_scenario.CohortId}/candidatures");
+        var another = await _scenario.SignedInAsync("x@numerique.gouv.fr");
+        var form = await Forms.ReadAsync(another, $"/candidatures/{await _scenario.StartAsync(another)}/formulaire");
+
+        Assert.True(list.IndexOf("Durand", StringComparison.Ordinal) < list.IndexOf("Écuyer", StringComparison.Ordinal)
+                    && list.IndexOf("Écuyer", StringComparison.Ordinal) < list.IndexOf("Izard", StringComparison.Ordinal), "Durand, Écuyer, Izard");
+        Assert.True(list.IndexOf("Ministère de l'Économie", StringComparison.Ordinal) < list.IndexOf("Ministère de l'Intérieur", StringComparison.Ordinal),
+            "Économie before Intérieur");
+        Assert.True(form.IndexOf("Délégation au numérique", StringComparison.Ordinal) < form.IndexOf("Direction générale", StringComparison.Ordinal),
+            "Délégation before Direction");
+    }
+
+    [Fact]
+    public async Task A_staff_reason_over_2000_characters_is_refused_with_a_French_message_and_changes_nothing()
+    {
+        var id = await _scenario.SubmitAsync(await _scenario.SignedInAsync("a@numerique.gouv.fr"));
+        var staff = await _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager, "Paul", "Responsable");
+        var url = $"/gestion/candidatures/{id}";
+        var page = await Forms.ReadAsync(staff, url);
+
+        var response = await Forms.PostAsync(staff, url, Action(page, ApplicationTrigger.MarkIneligible, new string('m', 2001)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Le motif ne doit pas dépasser 2000 caractères.", await ApplicationScenario.ReadAsync(response), StringComparison.Ordinal);
+        Assert.Equal(ApplicationState.Submitted, (await LoadAsync(id)).State);
     }
 
     [Fact]

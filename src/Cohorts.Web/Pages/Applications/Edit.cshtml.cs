@@ -15,7 +15,8 @@ namespace Cohorts.Web.Pages.Applications;
 
 /// <summary>
 /// The application form of a draft: save it as often as wanted, then submit it before the deadline.
-/// Nothing typed is lost on an error: the form comes back as typed, and what could be saved is saved.
+/// Nothing typed is lost: a draft saves every field as typed, wrong formats included (they are shown, and
+/// only stop the submission); a value beyond a hard limit is not saved, and the page says which.
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 20 * 1024 * 1024)]
 [RequestSizeLimit(20 * 1024 * 1024)]
@@ -33,7 +34,9 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } other) return other;
-        Input = await ApplicationForm.FromAsync(Application, db, cancellationToken);
+        Input = ApplicationForm.From(Application, Administrations);
+        // What was saved with a wrong format is shown as such: it will stop the submission.
+        ApplicationForm.AddProblems(ModelState, Application.Details.Problems(forSubmission: false));
         return Page();
     }
 
@@ -41,7 +44,9 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
     {
         if (await LoadAsync(id, cancellationToken) is { } other) return other;
         if (!await SaveDraftAsync(cancellationToken)) return Page();
-        TempData["Message"] = "Brouillon enregistré. Vous pouvez y revenir jusqu'à la date limite.";
+        TempData["Message"] = Application.Details.Problems(forSubmission: false).Count > 0
+            ? "Brouillon enregistré. Avant de soumettre, corrigez les champs signalés ci-dessous."
+            : "Brouillon enregistré. Vous pouvez y revenir jusqu'à la date limite.";
         return RedirectToPage(new { id });
     }
 
@@ -61,53 +66,78 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
         {
             var events = Application.Submit(ApplicationContext.For(Cohort, clock.GetUtcNow()), user.As(Actor.Candidate));
             await notifications.AfterAsync(Application, Cohort, events, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException e)
         {
             ModelState.AddModelError("", e.Message);
             return Page();
         }
-        await db.SaveChangesAsync(cancellationToken);
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", ChangedElsewhere);
+            return Page();
+        }
         TempData["Message"] = "Votre candidature est soumise. Un courriel de confirmation vous a été envoyé.";
         return RedirectToPage("/Applications/Status", new { id });
     }
 
+    private const string ChangedElsewhere =
+        "Votre candidature vient d'être modifiée dans une autre fenêtre : rien n'a été enregistré ici. Rechargez la page pour voir son état actuel.";
+
     /// <summary>
-    /// Saves what can be saved: a valid CV in any case, the fields when their formats are right.
-    /// Returns false, with the errors in the model state, when the fields could not be saved.
+    /// Saves what can be saved: every field within its limits, and a valid CV. Returns false, with each refused
+    /// field and the reason in the model state, when something typed or attached could not be kept.
     /// </summary>
     private async Task<bool> SaveDraftAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var context = ApplicationContext.For(Cohort, now);
         if (now >= Cohort.ApplicationsCloseAt)
         {
             ModelState.AddModelError("", "La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être modifiée ni soumise.");
             return false;
         }
-        var details = await Input.ToDetailsAsync(db, ModelState, cancellationToken);
-        var replacedCv = (Guid?)null;
-        if (Input.Cv is { } file)
+        var context = ApplicationContext.For(Cohort, now);
+        var refused = new List<FieldProblem>();
+        var details = Input.ToDetails(Application.Details, Administrations, refused);
+        refused.AddRange(Application.SaveDraft(details, context));
+        var replacedCv = await AttachCvAsync(context, refused, cancellationToken);
+        try
         {
-            var upload = await PdfUpload.ReadAsync(file, Application.CandidateId, now, cancellationToken);
-            if (upload.Document is { } document)
-            {
-                db.Documents.Add(document);
-                replacedCv = Application.CvDocumentId;
-                Application.AttachCv(document.Id, context);
-                Cv = new(document.Id, document.FileName, document.Size);
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Cv", upload.Error!);
-            }
+            await db.SaveChangesAsync(cancellationToken);
         }
-        var fieldsValid = !ModelState.Any(e => e.Key != "Input.Cv" && e.Value!.Errors.Count > 0);
-        if (fieldsValid) Application.UpdateDraft(details, context);
-        await db.SaveChangesAsync(cancellationToken);
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", ChangedElsewhere);
+            return false;
+        }
         // A replaced CV is personal data nobody needs any more.
         if (replacedCv is { } previous) await db.Documents.Where(d => d.Id == previous).ExecuteDeleteAsync(cancellationToken);
-        return ModelState.ErrorCount == 0;
+        ApplicationForm.AddProblems(ModelState, details.Problems(forSubmission: false).Where(p => p.Kind == ProblemKind.Format));
+        if (refused.Count == 0) return true;
+        foreach (var problem in refused)
+            ModelState.AddModelError(ApplicationForm.Field(problem.Field),
+                $"{problem.Message} {(problem.Field == "Cv" ? "Ce fichier n'a pas été enregistré." : "Ce champ n'a pas été enregistré.")}");
+        var fields = string.Join(", ", refused.Select(p => ApplicationForm.Labels[p.Field]).Distinct());
+        ModelState.AddModelError("", $"Votre brouillon est enregistré, sauf : {fields}. Corrigez ce qui est signalé puis enregistrez à nouveau.");
+        return false;
+    }
+
+    /// <summary>Attaches the uploaded CV if it is a valid PDF; returns the id of the CV it replaces.</summary>
+    private async Task<Guid?> AttachCvAsync(ApplicationContext context, List<FieldProblem> refused, CancellationToken cancellationToken)
+    {
+        if (Input.Cv is not { } file) return null;
+        var upload = await PdfUpload.ReadAsync(file, Application.CandidateId, context.Now, cancellationToken);
+        if (upload.Document is not { } document)
+        {
+            refused.Add(new("Cv", upload.Error!, ProblemKind.Refused));
+            return null;
+        }
+        db.Documents.Add(document);
+        var replaced = Application.CvDocumentId;
+        Application.AttachCv(document.Id, context);
+        Cv = new(document.Id, document.FileName, document.Size);
+        return replaced;
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)

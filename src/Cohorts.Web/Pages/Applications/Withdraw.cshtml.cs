@@ -12,12 +12,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohorts.Web.Pages.Applications;
 
-/// <summary>Withdrawing, after a confirmation: final, so the page says so before the candidate confirms.</summary>
+/// <summary>
+/// Withdrawing, after a confirmation: final for this application, so the page says so before the candidate
+/// confirms. Only offered where the workflow allows it; a new application can be started while the call is open.
+/// </summary>
 public sealed class WithdrawModel(CohortsDbContext db, UserManager<CohortsUser> users, ApplicationNotifications notifications,
     TimeProvider clock) : PageModel
 {
     public Application Application { get; private set; } = null!;
     public Cohort Cohort { get; private set; } = null!;
+    public bool CallOpen => Cohort.PhaseAt(clock.GetUtcNow()) == CohortPhase.OpenForApplications;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
@@ -50,6 +54,11 @@ public sealed class WithdrawModel(CohortsDbContext db, UserManager<CohortsUser> 
     {
         var application = await db.FindOwnAsync(id, users.GetUserId(User), cancellationToken);
         if (application is null) return NotFound();
+        if (ApplicationWorkflow.Definition.Find(application.State, ApplicationTrigger.Withdraw) is null)
+        {
+            TempData["Message"] = $"Cette candidature ne peut plus être retirée : elle est à l'état « {ApplicationWorkflow.Label(application.State)} ».";
+            return RedirectToPage("/Applications/Status", new { id });
+        }
         Application = application;
         Cohort = await db.CohortOfAsync(application, cancellationToken);
         return null;

@@ -23,20 +23,24 @@ public sealed class CohortModel(CohortsDbContext db, UserManager<CohortsUser> us
         if (User.IsInRole(Roles.Candidate))
         {
             var userId = users.GetUserId(User);
-            ExistingApplicationId = await db.Applications.Where(a => a.CohortId == id && a.CandidateId == userId)
+            ExistingApplicationId = await db.Applications.Where(a => a.CohortId == id && a.CandidateId == userId && a.State != ApplicationState.Withdrawn)
                 .Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken);
         }
         return Page();
     }
 
-    /// <summary>Starts a draft, prefilled from the account; a second application to the cohort leads to the first.</summary>
+    /// <summary>
+    /// Starts a draft, prefilled from the account; a second application to the cohort leads to the first. A withdrawn
+    /// application keeps its history, and no longer stands in the way of a new one while the call is open.
+    /// </summary>
     public async Task<IActionResult> OnPostApplyAsync(int id, CancellationToken cancellationToken)
     {
         if (User.Identity?.IsAuthenticated != true) return RedirectToPage("/Account/Login", new { ReturnUrl = $"/promotions/{id}" });
         if (!User.IsInRole(Roles.Candidate)) return Forbid();
         if (await LoadAsync(id, cancellationToken) is { } notFound) return notFound;
         var user = (await users.GetUserAsync(User))!;
-        var existing = await db.Applications.Where(a => a.CohortId == id && a.CandidateId == user.Id).Select(a => (Guid?)a.Id)
+        var existing = await db.Applications.Where(a => a.CohortId == id && a.CandidateId == user.Id && a.State != ApplicationState.Withdrawn)
+            .Select(a => (Guid?)a.Id)
             .SingleOrDefaultAsync(cancellationToken);
         if (existing is { } existingId)
         {

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohorts.Web.Pages.Documents;
 
 /// <summary>
-/// A stored document, always as an attachment (never rendered in our origin), to its owner and to staff
-/// only; to anyone else it does not exist.
+/// A stored document, always as an attachment (never rendered in our origin), to its owner, and to staff once it
+/// is the CV of a submitted application; to anyone else it does not exist.
 /// </summary>
 public sealed class DownloadModel(CohortsDbContext db, UserManager<CohortsUser> users) : PageModel
 {
@@ -18,10 +18,12 @@ public sealed class DownloadModel(CohortsDbContext db, UserManager<CohortsUser> 
         var userId = users.GetUserId(User);
         var staff = User.IsInRole(Roles.ProgramManager) || User.IsInRole(Roles.Admin);
         var document = await db.Documents.AsNoTracking()
-            .Where(d => d.Id == id && (staff || d.OwnerId == userId))
+            .Where(d => d.Id == id && (d.OwnerId == userId
+                || staff && db.Applications.Any(a => a.CvDocumentId == d.Id && a.SubmittedAt != null)))
             .Select(d => new { d.FileName, d.ContentType, d.Content })
             .SingleOrDefaultAsync(cancellationToken);
         if (document is null) return NotFound();
+        Response.Headers.CacheControl = "no-store";
         return File(document.Content, document.ContentType, document.FileName);
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cohorts.Domain;
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
@@ -7,6 +8,7 @@ using Cohorts.Web.Data;
 using Cohorts.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +31,8 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         };
 
     [BindProperty] public ApplicationTrigger Trigger { get; set; }
-    [BindProperty] public string? Reason { get; set; }
+    [BindProperty, StringLength(2000, ErrorMessage = "Le motif ne doit pas dépasser 2000 caractères.")]
+    public string? Reason { get; set; }
     [BindProperty] public uint Version { get; set; }
 
     public Application Application { get; private set; } = null!;
@@ -48,11 +51,12 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } notFound) return notFound;
-        if (!ModelState.IsValid || !Offered.Contains(Trigger))
+        if (ModelState.GetFieldValidationState(nameof(Trigger)) == ModelValidationState.Invalid || !Offered.Contains(Trigger))
         {
             ModelState.AddModelError("", "Cette action n'est pas proposée ici.");
             return Page();
         }
+        if (!ModelState.IsValid) return Page();
         var user = (await users.GetUserAsync(User))!;
         // Compare with the version the staff member saw, not the one just loaded.
         db.Entry(Application).Property(a => a.Version).OriginalValue = Version;
@@ -82,7 +86,9 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var application = await db.Applications.Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        // A draft is the candidate's until submitted: to staff it does not exist.
+        var application = await db.Applications.Include(a => a.History)
+            .SingleOrDefaultAsync(a => a.Id == id && a.SubmittedAt != null, cancellationToken);
         if (application is null) return NotFound();
         Application = application;
         Cohort = await db.CohortOfAsync(application, cancellationToken);

@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohorts.Web.Pages.Management;
 
-/// <summary>The applications of a cohort, filtered by state, ministry, administration and category.</summary>
+/// <summary>
+/// The submitted applications of a cohort, filtered by state, ministry, administration and category. Drafts are the
+/// candidate's until submitted: staff never see them, nor a draft withdrawn before it was sent.
+/// </summary>
 public sealed class ApplicationsModel(CohortsDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ApplicationState? State { get; set; }
@@ -33,7 +36,7 @@ public sealed class ApplicationsModel(CohortsDbContext db) : PageModel
         Administrations = (await db.Administrations.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
             .Select(a => (a.Id, a.Name)).ToList();
 
-        var query = db.Applications.AsNoTracking().Where(a => a.CohortId == id);
+        var query = db.Applications.AsNoTracking().Where(a => a.CohortId == id && a.SubmittedAt != null);
         if (State is { } state) query = query.Where(a => a.State == state);
         if (Category is { } category) query = query.Where(a => a.Category == category);
         if (Administration is { } administration) query = query.Where(a => a.AdministrationId == administration);

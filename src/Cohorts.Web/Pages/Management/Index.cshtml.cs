@@ -19,15 +19,17 @@ public sealed class IndexModel(CohortsDbContext db, TimeProvider clock) : PageMo
         Now = clock.GetUtcNow();
         var cohorts = await db.Cohorts.AsNoTracking().Include(c => c.Program)
             .OrderBy(c => c.Program.Name).ThenByDescending(c => c.StartsOn).ToListAsync(cancellationToken);
+        // A draft withdrawn before it was sent was never submitted: it counts nowhere.
         var counts = await db.Applications.AsNoTracking()
-            .GroupBy(a => new { a.CohortId, a.State })
-            .Select(g => new { g.Key.CohortId, g.Key.State, Count = g.Count() })
+            .GroupBy(a => new { a.CohortId, a.State, Submitted = a.SubmittedAt != null })
+            .Select(g => new { g.Key.CohortId, g.Key.State, g.Key.Submitted, Count = g.Count() })
             .ToListAsync(cancellationToken);
         Cohorts = cohorts.Select(c =>
         {
-            var byState = counts.Where(x => x.CohortId == c.Id).ToDictionary(x => x.State, x => x.Count);
-            var drafts = byState.GetValueOrDefault(ApplicationState.Draft);
-            return new CohortRow(c, drafts, byState.Values.Sum() - drafts, byState);
+            var mine = counts.Where(x => x.CohortId == c.Id).ToList();
+            var byState = mine.Where(x => x.Submitted).GroupBy(x => x.State).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+            var drafts = mine.Where(x => x.State == ApplicationState.Draft).Sum(x => x.Count);
+            return new CohortRow(c, drafts, byState.Values.Sum(), byState);
         }).ToList();
     }
 }

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Cohorts.Web.FormInput;
+
+/// <summary>
+/// How every form of the app reads what is posted: texts normalised once (<see cref="TextInput"/>), an empty
+/// field read as "" rather than null, enums only by the names of their list, and every message in French.
+/// </summary>
+public static class FormBinding
+{
+    public static void Apply(MvcOptions options)
+    {
+        options.ModelBinderProviders.Insert(0, new Provider());
+        var messages = options.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((_, _) => "La valeur saisie n'est pas valide.");
+        messages.SetMissingBindRequiredValueAccessor(_ => "Ce champ est obligatoire.");
+        messages.SetMissingKeyOrValueAccessor(() => "Ce champ est obligatoire.");
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => "Le formulaire est vide.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "La valeur saisie n'est pas valide.");
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "La valeur saisie n'est pas valide.");
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => "Saisissez un nombre.");
+        messages.SetUnknownValueIsInvalidAccessor(_ => "La valeur saisie n'est pas valide.");
+        messages.SetValueIsInvalidAccessor(_ => "La valeur saisie n'est pas valide.");
+        messages.SetValueMustBeANumberAccessor(_ => "Saisissez un nombre.");
+        messages.SetValueMustNotBeNullAccessor(_ => "Ce champ est obligatoire.");
+    }
+
+    private sealed class Provider : IModelBinderProvider
+    {
+        public IModelBinder? GetBinder(ModelBinderProviderContext context)
+        {
+            var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
+            if (type == typeof(string)) return new TextBinder();
+            if (type.IsEnum) return new EnumBinder(type);
+            return null;
+        }
+    }
+
+    private sealed class TextBinder : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext context)
+        {
+            var posted = context.ValueProvider.GetValue(context.ModelName);
+            if (posted == ValueProviderResult.None) return Task.CompletedTask;
+            var value = TextInput.Normalize(posted.FirstValue ?? "");
+            // What comes back into the form after an error is the normalised text, the one that would be saved.
+            context.ModelState.SetModelValue(context.ModelName, new ValueProviderResult(value));
+            context.Result = ModelBindingResult.Success(value);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class EnumBinder(Type type) : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext context)
+        {
+            var posted = context.ValueProvider.GetValue(context.ModelName);
+            if (posted == ValueProviderResult.None) return Task.CompletedTask;
+            context.ModelState.SetModelValue(context.ModelName, posted);
+            var text = TextInput.Normalize(posted.FirstValue ?? "").Trim();
+            if (text.Length == 0)
+            {
+                // An empty choice is "none": null for a nullable enum, a missing value otherwise.
+                if (Nullable.GetUnderlyingType(context.ModelType) is not null) context.Result = ModelBindingResult.Success(null);
+                else context.ModelState.TryAddModelError(context.ModelName, "Choisissez une valeur dans la liste.");
+                return Task.CompletedTask;
+            }
+            if (Choice.Find(type, text) is not { } value || posted.Length > 1)
+            {
+                context.ModelState.TryAddModelError(context.ModelName, Choice.NotInList);
+                return Task.CompletedTask;
+            }
+            context.Result = ModelBindingResult.Success(value);
+            return Task.CompletedTask;
+        }
+    }
+}
