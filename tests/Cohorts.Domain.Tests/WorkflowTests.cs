@@ -41,22 +41,6 @@ public sealed class WorkflowTests
     }
 
     [Fact]
-    public void Available_moves_are_those_whose_guard_holds_for_the_actor()
-    {
-        var lifecycle = ApplicationWorkflow.Definition;
-        var withEndorsement = new ApplicationContext(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, RequiresEndorsement: true, HasInterview: false, Reason: "x");
-        var withoutEndorsement = withEndorsement with { RequiresEndorsement = false };
-
-        Assert.Equal([ApplicationTrigger.RequestEndorsement, ApplicationTrigger.MarkIneligible],
-            lifecycle.Available(ApplicationState.Submitted, Actor.ProgramManager, withEndorsement));
-        Assert.Equal([ApplicationTrigger.StartReview, ApplicationTrigger.MarkIneligible],
-            lifecycle.Available(ApplicationState.Submitted, Actor.ProgramManager, withoutEndorsement));
-        Assert.Equal([ApplicationTrigger.Admit, ApplicationTrigger.Waitlist, ApplicationTrigger.Reject, ApplicationTrigger.MarkIneligible],
-            lifecycle.Available(ApplicationState.UnderReview, Actor.ProgramManager, withoutEndorsement));
-        Assert.Equal([ApplicationTrigger.Withdraw], lifecycle.Available(ApplicationState.UnderReview, Actor.Candidate, withoutEndorsement));
-    }
-
-    [Fact]
     public void Certification_follows_the_verdict_of_the_rules()
     {
         var lifecycle = EnrollmentWorkflow.Definition;
