@@ -1,19 +1,42 @@
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Workflow;
+using static Cohorts.Domain.Applications.ApplicationState;
+using static Cohorts.Domain.Applications.ApplicationTrigger;
 
 namespace Cohorts.Domain.Tests.Applications;
 
-/// <summary>Applications brought to any state through legal moves only.</summary>
+/// <summary>Applications brought to any state the way real journeys do: public calls only, from a fresh draft.</summary>
 internal static class ApplicationFactory
 {
     public static readonly DateTimeOffset Now = new(2026, 5, 10, 9, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Deadline = Now.AddDays(10);
     public static readonly ActorRef Candidate = new(Actor.Candidate, "candidate-1", "Camille Durand");
+    public static readonly ActorRef OtherCandidate = new(Actor.Candidate, "candidate-2", "Lucie Martin");
     public static readonly ActorRef Manager = new(Actor.LineManager, null, "Jean Chef");
     public static readonly ActorRef Staff = new(Actor.ProgramManager, "staff-1", "Paul Responsable");
 
     public static readonly ApplicationDetails Complete = new(Civility.Madame, "Camille", "Durand", "camille.durand@finances.gouv.fr",
         3, ServiceCategory.A, "Attachée principale", "Cheffe de projet numérique", "Je souhaite…", true, "Jean Chef", "jean.chef@finances.gouv.fr");
+
+    // Every state but Submitted is reached in a program with both stages: Submitted only stays put without the endorsement stage.
+    private static readonly Dictionary<ApplicationState, ApplicationTrigger[]> Paths = new()
+    {
+        [ApplicationState.Draft] = [],
+        [Submitted] = [Submit],
+        [AwaitingEndorsement] = [Submit],
+        [Endorsed] = [Submit, Endorse],
+        [EndorsementRefused] = [Submit, RefuseEndorsement],
+        [UnderReview] = [Submit, Endorse, StartReview],
+        [Interview] = [Submit, Endorse, StartReview, InviteToInterview],
+        [Admitted] = [Submit, Endorse, StartReview, InviteToInterview, Admit],
+        [Waitlisted] = [Submit, Endorse, StartReview, Waitlist],
+        [Rejected] = [Submit, Endorse, StartReview, InviteToInterview, Reject],
+        [OfferAccepted] = [Submit, Endorse, StartReview, Admit, AcceptOffer],
+        [OfferDeclined] = [Submit, Endorse, StartReview, Admit, DeclineOffer],
+        [OfferExpired] = [Submit, Endorse, StartReview, InviteToInterview, Admit, ExpireOffer],
+        [Ineligible] = [Submit, MarkIneligible],
+        [Withdrawn] = [Withdraw],
+    };
 
     public static ApplicationContext Context(bool requiresEndorsement = true, bool hasInterview = true, string? reason = null, DateTimeOffset? now = null) =>
         new(now ?? Now, Deadline, requiresEndorsement, hasInterview, reason);
@@ -25,60 +48,25 @@ internal static class ApplicationFactory
         return application;
     }
 
-    public static Application In(ApplicationState state)
+    public static Application In(ApplicationState state) => JourneyTo(state).Application;
+
+    /// <summary>A draft walked to the state along its path; each step must be accepted.</summary>
+    public static Journey JourneyTo(ApplicationState state)
     {
-        var a = Draft();
-        switch (state)
-        {
-            case ApplicationState.Draft: break;
-            case ApplicationState.Submitted: a.Submit(Context(requiresEndorsement: false), Candidate); break;
-            case ApplicationState.AwaitingEndorsement: a.Submit(Context(), Candidate); break;
-            case ApplicationState.Endorsed: a.Submit(Context(), Candidate); a.Endorse(Context(), Manager, a.EndorsementNonce!.Value, null); break;
-            case ApplicationState.EndorsementRefused:
-                a.Submit(Context(), Candidate); a.RefuseEndorsement(Context(), Manager, a.EndorsementNonce!.Value, "Charge de travail"); break;
-            case ApplicationState.Withdrawn: a.Withdraw(Context(), Candidate); break;
-            case ApplicationState.Ineligible:
-                a.Submit(Context(requiresEndorsement: false), Candidate); a.MarkIneligible(Context(reason: "Hors catégorie"), Staff); break;
-            default:
-                a.Submit(Context(requiresEndorsement: false), Candidate);
-                a.StartReview(Context(requiresEndorsement: false), Staff);
-                Advance(a, state);
-                break;
-        }
-        Assert.Equal(state, a.State);
-        return a;
+        var journey = new Journey(Draft());
+        var context = Context(requiresEndorsement: state != Submitted, reason: "Motif");
+        foreach (var trigger in Paths[state])
+            journey.Make(new Call(trigger, Natural(trigger), context, Way.OwnMethod, journey.LatestLink ?? Guid.NewGuid()));
+        Assert.Equal(state, journey.Application.State);
+        return journey;
     }
 
-    private static void Advance(Application a, ApplicationState state)
+    /// <summary>Who makes the move in a real journey: the candidate, their line manager, staff, or a job.</summary>
+    public static ActorRef Natural(ApplicationTrigger trigger) => trigger switch
     {
-        switch (state)
-        {
-            case ApplicationState.UnderReview: break;
-            case ApplicationState.Interview: a.InviteToInterview(Context(), Staff); break;
-            case ApplicationState.Admitted: a.Admit(Context(), Staff); break;
-            case ApplicationState.Waitlisted: a.Waitlist(Context(), Staff); break;
-            case ApplicationState.Rejected: a.Reject(Context(), Staff); break;
-            case ApplicationState.OfferAccepted: a.Admit(Context(), Staff); a.AcceptOffer(Context(), Candidate); break;
-            case ApplicationState.OfferDeclined: a.Admit(Context(), Staff); a.DeclineOffer(Context(), Candidate); break;
-            case ApplicationState.OfferExpired: a.Admit(Context(), Staff); a.ExpireOffer(Context()); break;
-            default: throw new ArgumentOutOfRangeException(nameof(state), state, null);
-        }
-    }
-
-    /// <summary>The actor entitled to fire a trigger (the first the table names), else a candidate.</summary>
-    public static ActorRef ActorFor(ApplicationTrigger trigger)
-    {
-        var actors = ApplicationWorkflow.Definition.Transitions.First(t => t.Trigger == trigger).Actors;
-        return actors[0] switch
-        {
-            Actor.Candidate => Candidate,
-            Actor.LineManager => Manager,
-            Actor.ProgramManager => Staff,
-            _ => ActorRef.System,
-        };
-    }
-
-    /// <summary>A context in which the trigger's guard, if any, holds.</summary>
-    public static ApplicationContext PermissiveFor(ApplicationState state, ApplicationTrigger trigger) =>
-        Context(requiresEndorsement: trigger == ApplicationTrigger.RequestEndorsement || state != ApplicationState.Submitted, reason: "Motif");
+        Submit or AcceptOffer or DeclineOffer or Withdraw => Candidate,
+        Endorse or RefuseEndorsement => Manager,
+        AdmitFromWaitlist or ExpireOffer => ActorRef.System,
+        _ => Staff,
+    };
 }

@@ -6,6 +6,18 @@ namespace Cohorts.Domain.Tests.Applications;
 
 public sealed class ApplicationWorkflowTests
 {
+    private static readonly ActorRef[] Actors = [Candidate, OtherCandidate, Manager, Staff, ActorRef.System];
+
+    // Each stage on and off, just before and at the deadline, a reason given, blank or missing.
+    private static readonly ApplicationContext[] Contexts =
+        (from endorsement in new[] { true, false }
+         from interview in new[] { true, false }
+         from now in new[] { Deadline.AddTicks(-1), Deadline }
+         from reason in new[] { " Motif ", "  ", null }
+         select new ApplicationContext(now, Deadline, endorsement, interview, reason)).ToArray();
+
+    private const string UsedLink = "Ce lien a déjà été utilisé ou a été remplacé : l'avis ne peut plus être donné par ce lien.";
+
     public static TheoryData<ApplicationState, ApplicationTrigger> EveryPair()
     {
         var pairs = new TheoryData<ApplicationState, ApplicationTrigger>();
@@ -15,30 +27,57 @@ public sealed class ApplicationWorkflowTests
         return pairs;
     }
 
+    public static TheoryData<ApplicationState> EveryState() => new(Enum.GetValues<ApplicationState>());
+
+    /// <summary>
+    /// Every way of making the call (its own method or the staff screen), by every kind of actor, in every
+    /// context, from an application brought to the state by public calls: the outcome must be the expected one.
+    /// A trigger that never leaves the state is refused with a message naming both.
+    /// </summary>
     [Theory]
     [MemberData(nameof(EveryPair))]
-    public void Every_state_and_trigger_pair_moves_as_the_table_says_or_is_refused_without_change(ApplicationState state, ApplicationTrigger trigger)
+    public void Every_public_call_from_every_state_moves_as_expected_or_is_refused_without_change(ApplicationState state, ApplicationTrigger trigger)
     {
-        var application = In(state);
-        var historyBefore = application.History.Count;
-        var expected = ApplicationWorkflow.Definition.Find(state, trigger);
+        var differences = new List<string>();
+        foreach (var way in Enum.GetValues<Way>())
+            foreach (var by in Actors)
+                foreach (var context in Contexts)
+                {
+                    var journey = JourneyTo(state);
+                    var call = new Call(trigger, by, context, way, journey.LatestLink ?? Guid.NewGuid());
+                    var expected = ExpectedApplicationLifecycle.Predict(state, Candidate.UserId!, call, linkIsLatest: journey.LatestLink is not null);
+                    differences.AddRange(journey.Differences(call, expected));
+                }
+        Assert.True(differences.Count == 0, string.Join('\n', differences));
+        if (!ExpectedApplicationLifecycle.Leaving(state).Contains(trigger)) RefusalNamesTheMoveAndTheState(state, trigger);
+    }
 
-        if (expected is null)
-        {
-            var error = Assert.Throws<DomainException>(() => application.Fire(trigger, ActorFor(trigger), PermissiveFor(state, trigger)));
-            Assert.Contains(ApplicationWorkflow.Label(trigger), error.Message, StringComparison.Ordinal);
-            Assert.Equal(state, application.State);
-            Assert.Equal(historyBefore, application.History.Count);
-        }
-        else
-        {
-            var raised = application.Fire(trigger, ActorFor(trigger), PermissiveFor(state, trigger));
-            Assert.Equal(expected.To, application.State);
-            Assert.Equal(expected.Event, raised);
-            Assert.Equal(historyBefore + 1, application.History.Count);
-            var last = application.History[^1];
-            Assert.Equal((state, expected.To, trigger), (last.From!.Value, last.To, last.Trigger!.Value));
-        }
+    private static void RefusalNamesTheMoveAndTheState(ApplicationState state, ApplicationTrigger trigger)
+    {
+        var journey = JourneyTo(state);
+        var call = new Call(trigger, Natural(trigger), Context(reason: "Motif", now: Now.AddHours(1)), Way.OwnMethod, journey.LatestLink ?? Guid.NewGuid());
+
+        var error = Assert.Throws<DomainException>(() => journey.Make(call));
+
+        var naming = $"Action « {ApplicationWorkflow.Label(trigger)} » impossible à l'état « {ApplicationWorkflow.Label(state)} ».";
+        // The line manager's link is checked first: without one in force, that is the refusal they read.
+        if (trigger is ApplicationTrigger.Endorse or ApplicationTrigger.RefuseEndorsement) Assert.Contains(error.Message, new[] { naming, UsedLink });
+        else Assert.Equal(naming, error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryState))]
+    public void The_moves_offered_to_each_actor_are_exactly_the_expected_ones(ApplicationState state)
+    {
+        foreach (var actor in Enum.GetValues<Actor>())
+            foreach (var context in Contexts)
+            {
+                var expected = Enum.GetValues<ApplicationTrigger>()
+                    .Where(t => ExpectedApplicationLifecycle.Allowed(state, t, actor, context) is not null);
+                var offered = ApplicationWorkflow.Definition.Available(state, actor, context).Order();
+                Assert.True(expected.SequenceEqual(offered),
+                    $"{actor} at {state}, {Call.Describe(context)}: offered [{string.Join(", ", offered)}], expected [{string.Join(", ", expected)}]");
+            }
     }
 
     [Fact]
@@ -86,7 +125,8 @@ public sealed class ApplicationWorkflowTests
     public void An_interview_is_refused_when_the_program_has_none()
     {
         var application = In(ApplicationState.UnderReview);
-        Assert.Throws<DomainException>(() => application.InviteToInterview(Context(hasInterview: false), Staff));
+        var error = Assert.Throws<DomainException>(() => application.InviteToInterview(Context(hasInterview: false), Staff));
+        Assert.Equal("Ce programme ne prévoit pas d'entretien.", error.Message);
         Assert.Equal(ApplicationState.UnderReview, application.State);
     }
 
@@ -100,27 +140,65 @@ public sealed class ApplicationWorkflowTests
         Assert.Equal("Paul Responsable", application.History[^1].ActorName);
     }
 
-    [Theory]
-    [InlineData(ApplicationTrigger.Admit)]
-    [InlineData(ApplicationTrigger.MarkIneligible)]
-    [InlineData(ApplicationTrigger.Endorse)]
-    public void A_candidate_cannot_fire_a_staff_or_manager_move(ApplicationTrigger trigger)
+    [Fact]
+    public void Refusing_an_endorsement_needs_a_comment_and_the_link_still_works_after_that_refusal()
     {
-        var application = In(trigger == ApplicationTrigger.Endorse ? ApplicationState.AwaitingEndorsement : ApplicationState.UnderReview);
-        var error = Assert.Throws<DomainException>(() => application.Fire(trigger, Candidate, Context(reason: "x")));
-        Assert.Contains("non autorisée", error.Message, StringComparison.Ordinal);
+        var application = In(ApplicationState.AwaitingEndorsement);
+        var link = application.EndorsementNonce!.Value;
+
+        var error = Assert.Throws<DomainException>(() => application.RefuseEndorsement(Context(), Manager, link, "   "));
+
+        Assert.Equal("Indiquez le motif.", error.Message);
+        Assert.Equal(ApplicationState.AwaitingEndorsement, application.State);
+        application.RefuseEndorsement(Context(), Manager, link, " Charge de travail ");
+        Assert.Equal(ApplicationState.EndorsementRefused, application.State);
+        Assert.Equal("Charge de travail", application.History[^1].Reason);
+    }
+
+    [Fact]
+    public void The_line_manager_cannot_answer_with_a_link_that_was_never_sent()
+    {
+        var application = In(ApplicationState.AwaitingEndorsement);
+        var error = Assert.Throws<DomainException>(() => application.Endorse(Context(), Manager, Guid.NewGuid(), null));
+        Assert.Equal(UsedLink, error.Message);
+        Assert.Equal(ApplicationState.AwaitingEndorsement, application.State);
     }
 
     [Theory]
-    [InlineData(ApplicationTrigger.Submit)]
-    [InlineData(ApplicationTrigger.Endorse)]
-    [InlineData(ApplicationTrigger.Withdraw)]
-    [InlineData(ApplicationTrigger.AcceptOffer)]
-    public void Moves_with_checks_of_their_own_cannot_be_made_as_plain_moves(ApplicationTrigger trigger)
+    [InlineData(ApplicationTrigger.StartReview, ApplicationState.Endorsed)]
+    [InlineData(ApplicationTrigger.Admit, ApplicationState.UnderReview)]
+    [InlineData(ApplicationTrigger.MarkIneligible, ApplicationState.UnderReview)]
+    [InlineData(ApplicationTrigger.RequestEndorsement, ApplicationState.AwaitingEndorsement)]
+    public void A_candidate_cannot_make_a_staff_move_from_the_staff_screen(ApplicationTrigger trigger, ApplicationState state)
+    {
+        var application = In(state);
+        var error = Assert.Throws<DomainException>(() => application.Act(trigger, Candidate, Context(reason: "x")));
+        Assert.Equal($"Action « {ApplicationWorkflow.Label(trigger)} » non autorisée pour vous.", error.Message);
+        Assert.Equal(state, application.State);
+    }
+
+    [Fact]
+    public void A_candidate_cannot_endorse_their_own_application_even_with_the_link()
     {
         var application = In(ApplicationState.AwaitingEndorsement);
-        Assert.Throws<DomainException>(() => application.Act(trigger, ActorFor(trigger), Context(reason: "x")));
+        var error = Assert.Throws<DomainException>(() => application.Endorse(Context(), Candidate, application.EndorsementNonce!.Value, null));
+        Assert.Equal("Action « Émettre un avis favorable » non autorisée pour vous.", error.Message);
         Assert.Equal(ApplicationState.AwaitingEndorsement, application.State);
+    }
+
+    [Theory]
+    [InlineData(ApplicationTrigger.Submit, ApplicationState.Draft)]
+    [InlineData(ApplicationTrigger.Endorse, ApplicationState.AwaitingEndorsement)]
+    [InlineData(ApplicationTrigger.RefuseEndorsement, ApplicationState.AwaitingEndorsement)]
+    [InlineData(ApplicationTrigger.Withdraw, ApplicationState.UnderReview)]
+    [InlineData(ApplicationTrigger.AcceptOffer, ApplicationState.Admitted)]
+    [InlineData(ApplicationTrigger.DeclineOffer, ApplicationState.Admitted)]
+    public void Moves_with_checks_of_their_own_cannot_be_made_from_the_staff_screen(ApplicationTrigger trigger, ApplicationState state)
+    {
+        var application = In(state);
+        var error = Assert.Throws<DomainException>(() => application.Act(trigger, Natural(trigger), Context(reason: "x")));
+        Assert.Equal($"Action « {ApplicationWorkflow.Label(trigger)} » impossible depuis cet écran.", error.Message);
+        Assert.Equal(state, application.State);
     }
 
     [Fact]
@@ -227,10 +305,10 @@ public sealed class ApplicationWorkflowTests
     [Fact]
     public void The_final_states_are_exactly_the_documented_ones()
     {
-        Assert.Equal(
-            [ApplicationState.EndorsementRefused, ApplicationState.Rejected, ApplicationState.OfferAccepted, ApplicationState.OfferDeclined,
-             ApplicationState.OfferExpired, ApplicationState.Ineligible, ApplicationState.Withdrawn],
-            ApplicationWorkflow.Definition.FinalStates);
+        ApplicationState[] documented = [ApplicationState.EndorsementRefused, ApplicationState.Rejected, ApplicationState.OfferAccepted,
+            ApplicationState.OfferDeclined, ApplicationState.OfferExpired, ApplicationState.Ineligible, ApplicationState.Withdrawn];
+        Assert.Equal(documented, ExpectedApplicationLifecycle.FinalStates);
+        Assert.Equal(documented, ApplicationWorkflow.Definition.FinalStates);
     }
 
     [Fact]
