@@ -231,4 +231,53 @@ public sealed class DraftTests(CohortsApp app) : IAsyncLifetime
         var again = await Forms.PostAsync(candidate, $"/promotions/{_scenario.CohortId}?handler=Apply", new Dictionary<string, string>(), tokenFrom: $"/promotions/{_scenario.CohortId}");
         Assert.Equal($"/candidatures/{second}", again.Headers.Location!.OriginalString);
     }
+
+    /// <summary>The application form's text fields, their limits, and whether the stored value is trimmed.</summary>
+    private static readonly (string Field, int Max, bool Trimmed, Func<Application, string> Stored)[] TypedFields =
+    [
+        ("Input.FirstName", 100, true, a => a.FirstName),
+        ("Input.LastName", 100, true, a => a.LastName),
+        ("Input.ProfessionalEmail", 254, true, a => a.ProfessionalEmail),
+        ("Input.Administration", 300, true, a => a.UnlistedAdministration),
+        ("Input.Grade", 200, true, a => a.Grade),
+        ("Input.Position", 200, true, a => a.Position),
+        ("Input.Motivation", 3000, false, a => a.Motivation),
+        ("Input.ManagerName", 200, true, a => a.ManagerName),
+        ("Input.ManagerEmail", 254, true, a => a.ManagerEmail),
+    ];
+
+    public static TheoryData<string> CorpusNames => new(BadInput.Strings.Select(v => v.Name));
+
+    [Theory]
+    [MemberData(nameof(CorpusNames))]
+    public async Task Every_corpus_value_typed_in_every_text_field_is_stored_normalised_and_shown_escaped(string name)
+    {
+        var value = BadInput.Strings.Single(v => v.Name == name);
+        var candidate = await _scenario.SignedInAsync("camille@numerique.gouv.fr");
+        var id = await _scenario.StartAsync(candidate);
+        var form = TypedFields.ToDictionary(f => f.Field, _ => value.Text);
+
+        var answer = await ReadAsync(await PostFormAsync(candidate, id, "Save", form));
+
+        var application = await LoadAsync(id);
+        foreach (var (field, max, trimmed, stored) in TypedFields)
+        {
+            var expected = trimmed ? value.Stored.Trim() : value.Stored;
+            if (expected.Length <= max)
+            {
+                Assert.Equal(expected, stored(application));
+            }
+            else
+            {
+                Assert.NotEqual(expected, stored(application));
+                Assert.Contains($"ne doit pas dépasser {max} caractères", answer, StringComparison.Ordinal);
+            }
+        }
+        var raw = await candidate.GetStringAsync($"/candidatures/{id}/formulaire");
+        foreach (var markup in new[] { "<script>", "<img src=x", "<svg onload", "\"><" })
+            if (value.Text.Contains(markup, StringComparison.Ordinal)) Assert.DoesNotContain(markup, raw, StringComparison.Ordinal);
+        var shown = WebUtility.HtmlDecode(raw);
+        Assert.Contains(application.Position, shown, StringComparison.Ordinal);
+        Assert.Contains(application.Motivation, shown, StringComparison.Ordinal);
+    }
 }

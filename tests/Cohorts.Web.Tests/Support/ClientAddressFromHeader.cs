@@ -23,7 +23,9 @@ internal sealed class ClientAddressFromHeader : IStartupFilter
     {
         app.Use((context, nextMiddleware) =>
         {
-            if (context.Request.Headers.TryGetValue(Header, out var value) && IPAddress.TryParse(value, out var address))
+            // A request may name an address of its own after its client's: the last one counts.
+            if (context.Request.Headers.TryGetValue(Header, out var value)
+                && IPAddress.TryParse(value.ToString().Split(',')[^1].Trim(), out var address))
                 context.Connection.RemoteIpAddress = address;
             return nextMiddleware(context);
         });

@@ -1,0 +1,233 @@
+using System.Net;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Cohorts.Web.Identity;
+using Cohorts.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Cohorts.Web.Tests.Support.ApplicationScenario;
+
+namespace Cohorts.Web.Tests.Hosting;
+
+/// <summary>
+/// Every form of the app, posted as a careless or hostile user would: all fields empty, none at all, each one
+/// missing, each one filled with every value of the bad-input corpus (and every corpus file where a file is
+/// asked for). No answer is a server error; what is refused is refused in French.
+/// </summary>
+[Collection(AppFixtureGroup.Name)]
+public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
+{
+    private readonly ApplicationScenario _scenario = new(app);
+
+    public async Task InitializeAsync()
+    {
+        await app.ResetAsync();
+        await _scenario.SeedAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Where a form is posted, by whom, and a filling it accepts; <see cref="BeforeEachPost"/> puts back what a post used up.</summary>
+    private sealed record Target(HttpClient Client, string Url, string FormPage, Dictionary<string, string> Fields)
+    {
+        public string? FileField { get; init; }
+        public Func<Target, Task>? BeforeEachPost { get; init; }
+    }
+
+    /// <summary>A POST handler of the app, named "PageModel type (below Pages).handler method", and how to reach it.</summary>
+    private sealed record Form(string Handler, Func<EveryFormTests, Task<Target>> Reach, bool RefusesEmpty = true);
+
+    private static readonly Form[] All =
+    [
+        new("Account.LoginModel.OnPostAsync", t => t.AnonymousAsync("/connexion", new()
+        {
+            ["Input.Email"] = "camille@numerique.gouv.fr", ["Input.Password"] = Password, ["ReturnUrl"] = "/candidatures",
+        }, createCandidate: true)),
+        new("Account.RegisterModel.OnPostAsync", t => t.AnonymousAsync("/inscription", new()
+        {
+            ["Input.FirstName"] = "Camille", ["Input.LastName"] = "Durand", ["Input.Email"] = "nouvelle@numerique.gouv.fr",
+            ["Input.Password"] = Password, ["Input.ConfirmPassword"] = Password,
+        })),
+        new("Account.ForgotPasswordModel.OnPostAsync", t => t.AnonymousAsync("/mot-de-passe/oublie", new() { ["Email"] = "camille@numerique.gouv.fr" }, createCandidate: true)),
+        new("Account.ResendConfirmationModel.OnPostAsync", t => t.AnonymousAsync("/confirmation/renvoyer", new() { ["Email"] = "camille@numerique.gouv.fr" })),
+        new("Account.ResetPasswordModel.OnPostAsync", t => t.ResetPasswordAsync()),
+        new("Account.LogoutModel.OnPostAsync", t => t.SignedInAsync("/deconnexion", "/candidatures", new()), RefusesEmpty: false),
+        new("Admin.Users.CreateModel.OnPostAsync", t => t.SignedInAsync("/admin/comptes/nouveau", null, new()
+        {
+            ["Input.FirstName"] = "Claire", ["Input.LastName"] = "Coach", ["Input.Email"] = "claire.coach@numerique.gouv.fr", ["Input.Roles"] = Roles.Coach,
+        }, Roles.Admin)),
+        new("Catalogue.CohortModel.OnPostApplyAsync", t => t.SignedInAsync($"/promotions/{t._scenario.CohortId}?handler=Apply", $"/promotions/{t._scenario.CohortId}", new()),
+            RefusesEmpty: false),
+        new("Applications.EditModel.OnPostSaveAsync", t => t.DraftAsync("Save"), RefusesEmpty: false),
+        new("Applications.EditModel.OnPostSubmitAsync", t => t.DraftAsync("Submit")),
+        new("Applications.WithdrawModel.OnPostAsync", t => t.WithdrawAsync(), RefusesEmpty: false),
+        new("Applications.EndorseModel.OnPostAsync", t => t.EndorseAsync()),
+        new("Management.ApplicationModel.OnPostAsync", t => t.StaffMoveAsync()),
+    ];
+
+    /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>
+    private static readonly string[] NotForms = ["ErrorModel.OnPost"];
+
+    public static TheoryData<string> Handlers => new(All.Select(f => f.Handler));
+
+    [Fact]
+    public void The_list_of_forms_holds_every_POST_handler_of_the_app()
+    {
+        var handlers = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(PageModel)))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal))
+                .Select(m => $"{t.FullName!["Cohorts.Web.Pages.".Length..]}.{m.Name}"))
+            .Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(handlers, All.Select(f => f.Handler).Concat(NotForms).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Handlers))]
+    public async Task Every_field_empty_missing_or_hostile_never_answers_a_server_error_and_refusals_are_in_French(string handler)
+    {
+        var form = All.Single(f => f.Handler == handler);
+        var target = await form.Reach(this);
+        var page = await target.Client.GetStringAsync(target.FormPage);
+        if (target.FormPage == target.Url.Split('?')[0])
+            Assert.Subset(target.Fields.Keys.Append(target.FileField).OfType<string>().ToHashSet(), FieldsOf(page));
+        var token = WebUtility.HtmlDecode(TokenField().Match(page).Groups[1].Value);
+
+        var empty = await PostAsync(target, token, fields => fields.ToDictionary(f => f.Key, _ => ""), "tous les champs vides");
+        if (form.RefusesEmpty)
+            Assert.True(empty.Contains("id=\"erreurs\"", StringComparison.Ordinal) || empty.Contains("fr-alert--error", StringComparison.Ordinal),
+                $"{handler}: a form posted empty is refused with a message");
+        await PostAsync(target, token, _ => [], "aucun champ");
+        foreach (var field in target.Fields.Keys.ToList())
+        {
+            await PostAsync(target, token, fields => fields.Where(f => f.Key != field).ToDictionary(), $"{field} absent");
+            foreach (var value in BadInput.Strings)
+                await PostAsync(target, token, fields => new(fields) { [field] = value.Text }, $"{field} = {value.Name}");
+        }
+        if (target.FileField is { } fileField)
+            foreach (var file in BadInput.Files)
+                await PostAsync(target, token, fields => new(fields), $"{fileField} = {file.FileName}", (fileField, file));
+    }
+
+    /// <summary>
+    /// Posts the target's filling as <paramref name="vary"/> changes it, and checks the answer: no server error nor
+    /// trace, no English message. Returns the page.
+    /// </summary>
+    private static async Task<string> PostAsync(Target target, string token, Func<Dictionary<string, string>, Dictionary<string, string>> vary,
+        string what, (string Field, BadInput.Upload File)? upload = null)
+    {
+        if (target.BeforeEachPost is { } restore) await restore(target);
+        var fields = vary(target.Fields);
+        HttpContent content;
+        if (target.FileField is null)
+        {
+            content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        }
+        else
+        {
+            var multipart = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+            foreach (var (name, value) in fields) multipart.Add(new StringContent(value), name);
+            if (upload is { } u) multipart.Add(new ByteArrayContent(u.File.Content), u.Field, u.File.FileName);
+            content = multipart;
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = content };
+        // Each post from an address of its own: the sign-in and email rate limits must not hide what a form answers.
+        request.Headers.Add(ClientAddressFromHeader.Header, ClientAddressFromHeader.NewAddress());
+        using var response = await target.Client.SendAsync(request);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.True((int)response.StatusCode < 500, $"{target.Url} with {what}: HTTP {(int)response.StatusCode}");
+        Assert.False(Trace().IsMatch(body), $"{target.Url} with {what}: the page shows a stack trace");
+        Assert.False(English().IsMatch(body), $"{target.Url} with {what}: an English message: {English().Match(body).Value}");
+        return body;
+    }
+
+    private static HashSet<string> FieldsOf(string page) =>
+        FieldName().Matches(page).Select(m => m.Groups[1].Value).Where(n => n != "__RequestVerificationToken").ToHashSet();
+
+    private async Task<Target> AnonymousAsync(string url, Dictionary<string, string> fields, bool createCandidate = false)
+    {
+        if (createCandidate) await app.CreateUserAsync("camille@numerique.gouv.fr", Password, Roles.Candidate);
+        return new Target(app.Client(followRedirects: false), url, url, fields);
+    }
+
+    private async Task<Target> SignedInAsync(string url, string? formPage, Dictionary<string, string> fields, string role = Roles.Candidate) =>
+        new(await _scenario.SignedInAsync($"{role.ToLowerInvariant()}@numerique.gouv.fr", role), url, formPage ?? url, fields);
+
+    private async Task<Target> ResetPasswordAsync()
+    {
+        var user = await app.CreateUserAsync("camille@numerique.gouv.fr", Password, Roles.Candidate);
+        var code = "";
+        await app.WithScopeAsync(async services =>
+        {
+            var token = await services.GetRequiredService<UserManager<CohortsUser>>().GeneratePasswordResetTokenAsync(user);
+            code = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
+        });
+        var url = $"/mot-de-passe/choisir?userId={user.Id}&code={code}";
+        return new Target(app.Client(followRedirects: false), url, url, new()
+        {
+            ["UserId"] = user.Id, ["Code"] = code, ["Input.Password"] = "une autre phrase de passe", ["Input.ConfirmPassword"] = "une autre phrase de passe",
+        });
+    }
+
+    /// <summary>A draft's form. Without a CV, a submission never goes through: every post reaches the same draft.</summary>
+    private async Task<Target> DraftAsync(string handler)
+    {
+        var candidate = await _scenario.SignedInAsync("camille@numerique.gouv.fr");
+        var id = await _scenario.StartAsync(candidate);
+        var fields = CompleteForm();
+        return new Target(candidate, FormUrl(id, handler), $"/candidatures/{id}/formulaire", fields) { FileField = "Input.Cv" };
+    }
+
+    private async Task<Target> WithdrawAsync()
+    {
+        var candidate = await _scenario.SignedInAsync("camille@numerique.gouv.fr");
+        var id = await _scenario.SubmitAsync(candidate);
+        return new Target(candidate, $"/candidatures/{id}/retirer", $"/candidatures/{id}/retirer", []);
+    }
+
+    /// <summary>The line manager's link; each post finds the application awaiting the endorsement again, with the same link in force.</summary>
+    private async Task<Target> EndorseAsync()
+    {
+        var id = await _scenario.SubmitAsync(await _scenario.SignedInAsync("camille@numerique.gouv.fr"));
+        var link = new Uri(Mailbox.LinkIn(await app.Mailbox.WaitForAsync("jean.chef@numerique.gouv.fr"), app.BaseUrl)).PathAndQuery;
+        var nonce = await app.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.EndorsementNonce).SingleAsync());
+        return new Target(app.Client(followRedirects: false), link, link, new() { ["Decision"] = "favourable", ["Comment"] = "Agent très impliqué" })
+        {
+            BeforeEachPost = _ => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+                "UPDATE applications SET state = 'AwaitingEndorsement', endorsement_nonce = {0} WHERE id = {1}", nonce!, id)),
+        };
+    }
+
+    /// <summary>A staff move with a reason; each post finds the application submitted again, at the version the form carries.</summary>
+    private async Task<Target> StaffMoveAsync()
+    {
+        var id = await _scenario.SubmitAsync(await _scenario.SignedInAsync("camille@numerique.gouv.fr"));
+        var staff = await _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager, "Paul", "Responsable");
+        var url = $"/gestion/candidatures/{id}";
+        return new Target(staff, url, url, new() { ["Trigger"] = "MarkIneligible", ["Reason"] = "Hors du périmètre du programme", ["Version"] = "" })
+        {
+            BeforeEachPost = async target =>
+            {
+                await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE applications SET state = 'AwaitingEndorsement' WHERE id = {0}", id));
+                target.Fields["Version"] = (await app.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Version).SingleAsync()))
+                    .ToString(System.Globalization.CultureInfo.InvariantCulture);
+            },
+        };
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    [GeneratedRegex("<(?:input|select|textarea)\\b[^>]*?\\bname=\"([^\"]+)\"")]
+    private static partial Regex FieldName();
+
+    [GeneratedRegex(@"\bat Cohorts\.|Exception:|NullReferenceException|PostgresException|\bat Microsoft\.AspNetCore\.")]
+    private static partial Regex Trace();
+
+    /// <summary>The framework's own English messages (model binding, data annotations, Identity).</summary>
+    [GeneratedRegex(@"The value '|is not valid for|is invalid\.|field is required|The field \w+|must be a string|Passwords must|is already taken|An error occurred")]
+    private static partial Regex English();
+}
