@@ -2,6 +2,9 @@ using Cohorts.Web.Data;
 using Cohorts.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohorts.Migrations;
@@ -13,6 +16,15 @@ public static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CohortsDbContext>();
+        // On a new database Migrate() gets there, but logs two false alarms on the way: a failed connection to
+        // the missing database, then a failed query of the missing history table (EF Core issue 37328). Both
+        // are created first, the quiet way: Exists() expects the missing database and logs it at Debug level,
+        // and the history table is created with CREATE TABLE IF NOT EXISTS. Any other failure (server down,
+        // authentication refused) still throws here, with its error.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+            await creator.CreateAsync(cancellationToken);
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await SeedReferenceDataAsync(scope.ServiceProvider);
     }
