@@ -17,8 +17,11 @@ public sealed class MailOptions
     public string Security { get; set; } = "Auto";
     public string? UserName { get; set; }
     public string? Password { get; set; }
-    /// <summary>When set (development), emails are written there as .eml files instead of being sent.</summary>
+    /// <summary>When set and no <see cref="SmtpHost"/> is (development), emails are written there as .eml files.</summary>
     public string? PickupDirectory { get; set; }
     public string TemplatesPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "templates", "emails");
     [Range(1, 1000)] public int BatchSize { get; set; } = 50;
+
+    /// <summary>A configured SMTP server wins: the pickup folder is only development's default.</summary>
+    public bool SendsThroughSmtp => !string.IsNullOrEmpty(SmtpHost) || string.IsNullOrEmpty(PickupDirectory);
 }

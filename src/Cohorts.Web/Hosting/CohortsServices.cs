@@ -79,7 +79,7 @@ public static class CohortsServices
     /// <summary>The outbox, the templates, and where mail leaves: SMTP, or a folder in development.</summary>
     private static void AddMail(this WebApplicationBuilder builder)
     {
-        var (services, configuration) = (builder.Services, builder.Configuration);
+        var services = builder.Services;
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations()
             .Validate(m => !string.IsNullOrEmpty(m.SmtpHost) || !string.IsNullOrEmpty(m.PickupDirectory),
                 "Mail: set SmtpHost (production) or PickupDirectory (development).")
@@ -90,7 +90,7 @@ public static class CohortsServices
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxDeliveryTrigger>();
         services.AddSingleton<IMailTransport>(sp =>
-            string.IsNullOrEmpty(configuration[$"{MailOptions.Section}:PickupDirectory"])
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value.SendsThroughSmtp
                 ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
                 : ActivatorUtilities.CreateInstance<PickupFolderTransport>(sp));
     }
