@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Cohorts.Web.Tests.Support;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -55,6 +56,16 @@ public sealed class BrowserFixtureGroup : ICollectionFixture<BrowserFixture>
 
 public static class Accessibility
 {
+    /// <summary>
+    /// HTML validity errors that axe does not report, in the page as served (before scripts change it): ARIA naming on
+    /// a div or span with no role, an autocomplete value that does not fit an email field.
+    /// </summary>
+    private static readonly Regex[] InvalidMarkup =
+    [
+        new("<(?:div|span)\\b(?=[^>]*\\baria-label(?:ledby)?=)(?![^>]*\\brole=)[^>]*>", RegexOptions.Compiled),
+        new("<input\\b(?=[^>]*\\btype=\"email\")(?=[^>]*\\bautocomplete=\"(?!(?:email|off|on)\")[^\"]*\")[^>]*>", RegexOptions.Compiled),
+    ];
+
     /// <summary>Runs axe in the page; fails on any violation of impact serious or critical, naming them.</summary>
     /// <remarks>With COHORTS_SCREENSHOTS set to a folder, each checked page is also saved there as a PNG, to look at.</remarks>
     public static async Task AssertNoSeriousViolationsAsync(this IPage page)
@@ -65,9 +76,12 @@ public static class Accessibility
             var name = $"{DateTime.UtcNow:HHmmssfff}-{new Uri(page.Url).AbsolutePath.Trim('/').Replace('/', '_')}.png";
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
         }
+        var served = await (await page.Context.APIRequest.GetAsync(page.Url)).TextAsync();
+        var invalid = InvalidMarkup.SelectMany(rule => rule.Matches(served)).Select(m => m.Value).ToList();
+        Assert.True(invalid.Count == 0, $"Invalid HTML on {page.Url}:\n" + string.Join("\n", invalid));
         AxeResult result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join("\n", serious.Select(v =>
-            $"- [{v.Impact}] {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
+            $"- [{v.Impact}] {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Select(n => $"{string.Join(" ", n.Target)}: {n.Html}"))})")));
     }
 }

@@ -36,7 +36,9 @@ public sealed class VisitorJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await page.GetByLabel("Mot de passe", new() { Exact = false }).First.FillAsync("court");
         await page.GetByLabel("Confirmation du mot de passe").FillAsync("court");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
-        await Expect(page.GetByText("Le mot de passe doit compter au moins 12 caractères.")).ToBeVisibleAsync();
+        await Expect(page.Locator("#Input_Password-messages")).ToHaveTextAsync("Le mot de passe doit compter au moins 12 caractères.");
+        await Expect(page.Locator("#erreurs").GetByRole(AriaRole.Link, new() { Name = "Le mot de passe doit compter au moins 12 caractères." })).ToBeVisibleAsync();
+        await Expect(page.Locator("#erreurs")).ToBeFocusedAsync();
         await Expect(page.GetByLabel("Prénom")).ToHaveValueAsync("Zoé");
         await page.AssertNoSeriousViolationsAsync();
 
