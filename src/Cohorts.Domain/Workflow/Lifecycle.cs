@@ -51,7 +51,7 @@ public sealed class Lifecycle<TState, TTrigger, TContext, TEvent>(
         var finals = FinalStates;
         return new(
             Enum.GetValues<TState>().Select(s => new DiagramState(s.ToString(), stateLabel(s), s.Equals(Initial), finals.Contains(s))).ToList(),
-            Transitions.SelectMany(t => t.From.Select(from => new DiagramArrow(from.ToString(), t.To.ToString(), triggerLabel(t.Trigger)))).ToList());
+            Transitions.Select(t => new DiagramArrow(t.From.Select(from => from.ToString()).ToList(), t.To.ToString(), triggerLabel(t.Trigger))).ToList());
     }
 
     /// <summary>The diagram of the lifecycle for the README, generated from the table (Mermaid state diagram, code names).</summary>
