@@ -1,10 +1,11 @@
 // Draws each lifecycle diagram of the page from the states and arrows the server wrote in data-lifecycle.
 //
 // Why dagre and an SVG of our own rather than a diagram library: under our CSP (style-src 'self', no inline
-// style), Mermaid's <style> element and style attributes are refused, and its diagram comes out as black boxes
-// with unreadable labels; Graphviz in WebAssembly (@viz-js/viz) needs 'wasm-unsafe-eval' and its current build
-// does not even compile in Debian's Chromium. dagre only computes the layout; we draw with presentation
-// attributes and the classes of site.css (DSFR colours, light and dark), so the page keeps the site's CSP.
+// style), Mermaid's <style> element and style attributes are refused, and its diagram comes out as black
+// boxes with unreadable labels; Graphviz in WebAssembly (@viz-js/viz) needs 'wasm-unsafe-eval', and its
+// 3.31.0 build fails to compile in Debian's Chromium 156 even without a CSP. dagre only computes the layout;
+// we draw with presentation attributes and the classes of site.css (DSFR colours, light and dark), so the
+// page keeps the site's CSP unchanged.
 import dagre from '../lib/dagre/dagre.esm.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -86,8 +87,9 @@ function draw(figure) {
   diagram.arrows.forEach((arrow, n) => {
     const text = label(arrows, arrow.label, 20, 'cohorts-lifecycle__trigger');
     const labelled = { width: text.width + 8, height: text.height + 4, labelpos: 'c', text, line: arrowLine(true) };
-    // A move from several states (or back to its own state) is drawn as in UML: the lines meet at a junction
-    // point and one labelled arrow leaves it. Eight "Retirer la candidature" labels would bury the diagram.
+    // A move from several states is drawn as in UML: the lines meet at a junction point and one labelled arrow
+    // leaves it; eight "Retirer la candidature" labels would bury the diagram. A move back to its own state goes
+    // through a junction too: dagre 3.1.3 gives a self-loop bend points that miss its node.
     if (arrow.from.length === 1 && arrow.from[0] !== arrow.to) {
       graph.setEdge(arrow.from[0], arrow.to, labelled, `arrow-${n}`);
       return;
