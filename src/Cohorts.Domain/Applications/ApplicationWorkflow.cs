@@ -25,6 +25,23 @@ public static class ApplicationWorkflow
         [Draft, Submitted, AwaitingEndorsement, Endorsed, UnderReview, Interview, Admitted, Waitlisted];
     private static readonly ApplicationState[] Assessable = [Submitted, AwaitingEndorsement, Endorsed, UnderReview, Interview];
 
+    // Declared before Definition: static initialisers run in the order of the file, and the table reads these.
+    private static readonly Guard<ApplicationContext> BeforeDeadline = new("Avant la date limite de dépôt des candidatures",
+        c => c.Now < c.ApplicationDeadline ? null
+            : "La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être soumise.");
+
+    private static readonly Guard<ApplicationContext> EndorsementStage = new("Le programme demande un avis hiérarchique",
+        c => c.RequiresEndorsement ? null : "Ce programme ne demande pas d'avis hiérarchique.");
+
+    private static readonly Guard<ApplicationContext> NoEndorsementStage = new("Le programme ne demande pas d'avis hiérarchique",
+        c => !c.RequiresEndorsement ? null : "L'avis hiérarchique favorable est attendu avant l'examen de la candidature.");
+
+    private static readonly Guard<ApplicationContext> InterviewStage = new("Le programme prévoit un entretien",
+        c => c.HasInterview ? null : "Ce programme ne prévoit pas d'entretien.");
+
+    private static readonly Guard<ApplicationContext> ReasonGiven = new("Un motif est indiqué",
+        c => !string.IsNullOrWhiteSpace(c.Reason) ? null : "Indiquez le motif.");
+
     public static Lifecycle<ApplicationState, ApplicationTrigger, ApplicationContext, ApplicationEvent> Definition { get; } = new(
         Draft,
         [
@@ -48,21 +65,6 @@ public static class ApplicationWorkflow
         ],
         Label,
         Label);
-
-    private static string? BeforeDeadline(ApplicationContext c) => c.Now < c.ApplicationDeadline ? null
-        : "La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être soumise.";
-
-    private static string? EndorsementStage(ApplicationContext c) => c.RequiresEndorsement ? null
-        : "Ce programme ne demande pas d'avis hiérarchique.";
-
-    private static string? NoEndorsementStage(ApplicationContext c) => !c.RequiresEndorsement ? null
-        : "L'avis hiérarchique favorable est attendu avant l'examen de la candidature.";
-
-    private static string? InterviewStage(ApplicationContext c) => c.HasInterview ? null
-        : "Ce programme ne prévoit pas d'entretien.";
-
-    private static string? ReasonGiven(ApplicationContext c) => !string.IsNullOrWhiteSpace(c.Reason) ? null
-        : "Indiquez le motif.";
 
     public static string Label(ApplicationState state) => state switch
     {

@@ -20,17 +20,24 @@ public sealed record EnrollmentContext(DateTimeOffset Now, bool RulesMet, string
 /// </summary>
 public static class EnrollmentWorkflow
 {
+    // Declared before Definition: static initialisers run in the order of the file, and the table reads these.
+    private static readonly Guard<EnrollmentContext> RulesMet = new("Les conditions de certification du programme sont remplies",
+        c => c.RulesMet ? null : "Les conditions de certification du programme ne sont pas remplies.");
+
+    private static readonly Guard<EnrollmentContext> RulesNotMet = new("Les conditions de certification du programme ne sont pas remplies",
+        c => !c.RulesMet ? null : "Les conditions de certification sont remplies : le parcours doit être certifié.");
+
+    private static readonly Guard<EnrollmentContext> ReasonGiven = new("Un motif d'abandon est indiqué",
+        c => string.IsNullOrWhiteSpace(c.Reason) ? "Indiquez le motif de l'abandon." : null);
+
     public static Lifecycle<EnrollmentState, EnrollmentTrigger, EnrollmentContext, EnrollmentEvent> Definition { get; } = new(
         Enrolled,
         [
             new(Start, [Enrolled], InProgress, [ProgramManager, Actor.System], EnrollmentEvent.Started),
             new(Complete, [InProgress], Completed, [ProgramManager, Actor.System], EnrollmentEvent.Completed),
-            new(Certify, [Completed], Certified, [ProgramManager, Actor.System], EnrollmentEvent.Certified,
-                c => c.RulesMet ? null : "Les conditions de certification du programme ne sont pas remplies."),
-            new(FailCertification, [Completed], NotCertified, [ProgramManager, Actor.System], EnrollmentEvent.NotCertified,
-                c => !c.RulesMet ? null : "Les conditions de certification sont remplies : le parcours doit être certifié."),
-            new(Drop, [Enrolled, InProgress], Dropped, [ProgramManager, Candidate], EnrollmentEvent.Dropped,
-                c => string.IsNullOrWhiteSpace(c.Reason) ? "Indiquez le motif de l'abandon." : null),
+            new(Certify, [Completed], Certified, [ProgramManager, Actor.System], EnrollmentEvent.Certified, RulesMet),
+            new(FailCertification, [Completed], NotCertified, [ProgramManager, Actor.System], EnrollmentEvent.NotCertified, RulesNotMet),
+            new(Drop, [Enrolled, InProgress], Dropped, [ProgramManager, Candidate], EnrollmentEvent.Dropped, ReasonGiven),
         ],
         Label,
         Label);

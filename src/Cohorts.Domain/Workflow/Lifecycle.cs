@@ -35,17 +35,26 @@ public sealed class Lifecycle<TState, TTrigger, TContext, TEvent>(
             ?? throw new DomainException($"Action « {triggerLabel(trigger)} » impossible à l'état « {stateLabel(from)} ».");
         if (!transition.Actors.Contains(actor))
             throw new DomainException($"Action « {triggerLabel(trigger)} » non autorisée pour vous.");
-        if (transition.Guard?.Invoke(context) is { } refusal)
+        if (transition.Guard?.Check(context) is { } refusal)
             throw new DomainException(refusal);
         return transition;
     }
 
     /// <summary>The triggers an actor may fire from a state in a context: those whose guard holds.</summary>
     public IReadOnlyList<TTrigger> Available(TState from, Actor actor, TContext context) =>
-        Transitions.Where(t => t.From.Contains(from) && t.Actors.Contains(actor) && t.Guard?.Invoke(context) is null)
+        Transitions.Where(t => t.From.Contains(from) && t.Actors.Contains(actor) && t.Guard?.Check(context) is null)
             .Select(t => t.Trigger).Distinct().ToList();
 
-    /// <summary>The diagram of the lifecycle, generated from the table (Mermaid state diagram).</summary>
+    /// <summary>The diagram the lifecycle page draws, generated from the table, with the French labels.</summary>
+    public LifecycleDiagram ToDiagram()
+    {
+        var finals = FinalStates;
+        return new(
+            Enum.GetValues<TState>().Select(s => new DiagramState(s.ToString(), stateLabel(s), s.Equals(Initial), finals.Contains(s))).ToList(),
+            Transitions.Select(t => new DiagramArrow(t.From.Select(from => from.ToString()).ToList(), t.To.ToString(), triggerLabel(t.Trigger))).ToList());
+    }
+
+    /// <summary>The diagram of the lifecycle for the README, generated from the table (Mermaid state diagram, code names).</summary>
     public string ToMermaid()
     {
         var diagram = new StringBuilder("stateDiagram-v2\n");

@@ -2,7 +2,7 @@ namespace Cohorts.Domain.Workflow;
 
 /// <summary>
 /// One named move of a lifecycle: from which states, to which state, who may fire it, what must hold
-/// (the guard answers null, or the French reason for a refusal) and the event it raises.
+/// (the guard, in words and as a check) and the event it raises.
 /// </summary>
 public sealed record Transition<TState, TTrigger, TContext, TEvent>(
     TTrigger Trigger,
@@ -10,7 +10,7 @@ public sealed record Transition<TState, TTrigger, TContext, TEvent>(
     TState To,
     IReadOnlyList<Actor> Actors,
     TEvent Event,
-    Func<TContext, string?>? Guard = null)
+    Guard<TContext>? Guard = null)
     where TState : struct, Enum
     where TTrigger : struct, Enum
     where TEvent : struct, Enum;

@@ -259,18 +259,6 @@ public sealed partial class StaffApplicationTests(CohortsApp app) : IAsyncLifeti
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/documents/{(await LoadAsync(id)).CvDocumentId}")).StatusCode);
     }
 
-    [Fact]
-    public async Task The_lifecycle_page_shows_the_table_and_the_generated_diagrams()
-    {
-        var staff = await _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager);
-
-        var page = await Forms.ReadAsync(staff, "/gestion/cycle-de-vie");
-
-        Assert.Contains(ApplicationWorkflow.Definition.ToMermaid().TrimEnd(), page, StringComparison.Ordinal);
-        Assert.Contains("Déclarer non recevable", page, StringComparison.Ordinal);
-        Assert.Contains("Certifier", page, StringComparison.Ordinal);
-    }
-
     [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionField();
 }
