@@ -20,11 +20,7 @@ public sealed class ApplicationJourneyTests(BrowserFixture fixture) : IAsyncLife
         await _app.CreateUserAsync("zoe.lefevre@justice.gouv.fr", ApplicationScenario.Password, Roles.Candidate, firstName: "Zoé", lastName: "Lefèvre");
         var page = await fixture.NewPageAsync();
 
-        await page.GotoAsync("/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync("zoe.lefevre@justice.gouv.fr");
-        await page.GetByLabel("Mot de passe").FillAsync(ApplicationScenario.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Expect(page.Locator("#utilisateur")).ToHaveTextAsync("Zoé Lefèvre");
+        await page.SignInAsync("zoe.lefevre@justice.gouv.fr", "Zoé Lefèvre");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Promotion 3" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Comment se passe la sélection" })).ToBeVisibleAsync();
@@ -91,10 +87,7 @@ public sealed class ApplicationJourneyTests(BrowserFixture fixture) : IAsyncLife
         var applicationId = await scenario.SubmitAsync(await scenario.SignedInAsync("alice@numerique.gouv.fr"), firstName: "Alice", lastName: "Soumise");
         await _app.CreateUserAsync("paul@cohorts.test", ApplicationScenario.Password, Roles.ProgramManager, firstName: "Paul", lastName: "Responsable");
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync("paul@cohorts.test");
-        await page.GetByLabel("Mot de passe").FillAsync(ApplicationScenario.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.SignInAsync("paul@cohorts.test", "Paul Responsable");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Gestion" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gestion des promotions" })).ToBeVisibleAsync();

@@ -54,6 +54,19 @@ public sealed class BrowserFixtureGroup : ICollectionFixture<BrowserFixture>
     public const string Name = "browser";
 }
 
+public static class Journeys
+{
+    /// <summary>Signs in through the sign-in page, as a person does, and waits for the header to name them.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string shownName)
+    {
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(ApplicationScenario.Password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#utilisateur")).ToHaveTextAsync(shownName);
+    }
+}
+
 public static class Accessibility
 {
     /// <summary>

@@ -25,11 +25,7 @@ public sealed class LifecycleDiagramTests(BrowserFixture fixture) : IAsyncLifeti
         await page.AddInitScriptAsync(
             "document.addEventListener('securitypolicyviolation', e => (window.cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`));");
 
-        await page.GotoAsync("/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync("paul@cohorts.test");
-        await page.GetByLabel("Mot de passe").FillAsync(ApplicationScenario.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Expect(page.Locator("#utilisateur")).ToHaveTextAsync("Paul Responsable");
+        await page.SignInAsync("paul@cohorts.test", "Paul Responsable");
         await page.GotoAsync("/gestion/cycle-de-vie");
 
         var application = page.Locator("#diagramme-candidature svg[viewBox]");
