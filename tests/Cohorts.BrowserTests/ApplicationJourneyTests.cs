@@ -63,7 +63,7 @@ public sealed class ApplicationJourneyTests(BrowserFixture fixture) : IAsyncLife
         await manager.AssertNoSeriousViolationsAsync();
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Mes candidatures" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Avis hiérarchique favorable" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Avis hiérarchique favorable", Exact = true })).ToBeVisibleAsync();
         await page.AssertNoSeriousViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Voir la candidature à Booster Agile, Promotion 3" }).ClickAsync();
         var history = page.Locator("#historique li");

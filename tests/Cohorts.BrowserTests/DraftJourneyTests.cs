@@ -46,7 +46,7 @@ public sealed class DraftJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(page.GetByLabel("Catégorie")).ToHaveValueAsync("B");
         await Expect(page.GetByLabel("Motivation")).ToHaveValueAsync("Première ligne\nDeuxième ligne, « entre guillemets » & <balises>");
         await Expect(page.GetByLabel("Poste actuel")).ToHaveValueAsync("Greffière");
-        await Expect(page.GetByText("Le format de l'adresse électronique n'est pas valide").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Le format de l'adresse électronique professionnelle n'est pas valide").First).ToBeVisibleAsync();
         await page.AssertNoSeriousViolationsAsync();
 
         // A motivation over the limit: not saved, said so, the summary takes the focus and leads to the field.

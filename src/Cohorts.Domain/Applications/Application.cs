@@ -88,7 +88,7 @@ public sealed class Application
     public IReadOnlyList<FieldProblem> ProblemsBeforeSubmission()
     {
         var problems = Details.Problems(forSubmission: true).ToList();
-        if (CvDocumentId is null) problems.Add(new("Cv", "Joignez votre CV au format PDF."));
+        if (CvDocumentId is null) problems.Add(new("Cv", "Joignez votre CV au format PDF.", ProblemKind.Missing));
         return problems;
     }
 

@@ -51,11 +51,11 @@ public sealed record ApplicationDetails(
             if (value.Length > max)
                 problems.Add(new(field, $"{what} ne doit pas dépasser {max} caractères (actuellement {value.Length}).", ProblemKind.Refused));
         }
-        void Email(string value, string field, string what)
+        void Email(string value, string field, string what, string whose)
         {
             Limit(value, EmailMaxLength, field, what);
             if (value.Length is > 0 and <= EmailMaxLength && !IsEmail(value))
-                problems.Add(new(field, "Le format de l'adresse électronique n'est pas valide (exemple : prenom.nom@ministere.gouv.fr).", ProblemKind.Format));
+                problems.Add(new(field, $"Le format de {whose} n'est pas valide (exemple : prenom.nom@ministere.gouv.fr).", ProblemKind.Format));
         }
 
         Require(Civility is not null, nameof(Civility), "Indiquez votre civilité.");
@@ -64,7 +64,7 @@ public sealed record ApplicationDetails(
         Require(LastName.Length > 0, nameof(LastName), "Indiquez votre nom.");
         Limit(LastName, NameMaxLength, nameof(LastName), "Le nom");
         Require(ProfessionalEmail.Length > 0, nameof(ProfessionalEmail), "Indiquez votre adresse électronique professionnelle.");
-        Email(ProfessionalEmail, nameof(ProfessionalEmail), "L'adresse électronique");
+        Email(ProfessionalEmail, nameof(ProfessionalEmail), "L'adresse électronique", "l'adresse électronique professionnelle");
         Limit(UnlistedAdministration, AdministrationMaxLength, nameof(AdministrationId), "L'administration");
         if (AdministrationId is null && UnlistedAdministration.Length is > 0 and <= AdministrationMaxLength)
             problems.Add(new(nameof(AdministrationId),
@@ -81,7 +81,7 @@ public sealed record ApplicationDetails(
         Require(ManagerName.Length > 0, nameof(ManagerName), "Indiquez le nom de votre responsable hiérarchique.");
         Limit(ManagerName, TextMaxLength, nameof(ManagerName), "Le nom du responsable");
         Require(ManagerEmail.Length > 0, nameof(ManagerEmail), "Indiquez l'adresse électronique de votre responsable hiérarchique.");
-        Email(ManagerEmail, nameof(ManagerEmail), "L'adresse du responsable");
+        Email(ManagerEmail, nameof(ManagerEmail), "L'adresse du responsable", "l'adresse du responsable hiérarchique");
         if (ManagerEmail.Length > 0 && ManagerEmail.Equals(ProfessionalEmail, StringComparison.OrdinalIgnoreCase))
             problems.Add(new(nameof(ManagerEmail), "L'adresse de votre responsable hiérarchique doit être différente de la vôtre.", ProblemKind.Format));
         return problems;
@@ -115,4 +115,4 @@ public sealed record ApplicationDetails(
 /// </summary>
 public enum ProblemKind { Missing, Format, Refused }
 
-public sealed record FieldProblem(string Field, string Message, ProblemKind Kind = ProblemKind.Format);
+public sealed record FieldProblem(string Field, string Message, ProblemKind Kind);

@@ -7,26 +7,26 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohorts.Web.Applications;
 
 /// <summary>
-/// The application form as posted: plain strings (already normalised by <see cref="FormBinding"/>), so that
-/// whatever was typed comes back on an error. Turned into <see cref="ApplicationDetails"/>, whose rules are the
+/// The application form as posted: plain strings (already normalised by <see cref="FormBinding"/>; null when left
+/// empty), so that whatever was typed comes back on an error. Turned into <see cref="ApplicationDetails"/>, whose rules are the
 /// domain's; a choice outside its list is the only thing read here that cannot be kept.
 /// </summary>
 public sealed class ApplicationForm
 {
-    public string Civility { get; set; } = "";
-    public string FirstName { get; set; } = "";
-    public string LastName { get; set; } = "";
-    public string ProfessionalEmail { get; set; } = "";
+    public string? Civility { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? ProfessionalEmail { get; set; }
     /// <summary>The administration as picked from the list: "Name (ministry acronym)", or as typed.</summary>
-    public string Administration { get; set; } = "";
-    public string Category { get; set; } = "";
-    public string Grade { get; set; } = "";
-    public string Position { get; set; } = "";
-    public string Motivation { get; set; } = "";
+    public string? Administration { get; set; }
+    public string? Category { get; set; }
+    public string? Grade { get; set; }
+    public string? Position { get; set; }
+    public string? Motivation { get; set; }
     /// <summary>The checkbox posts "true" when ticked and nothing otherwise.</summary>
-    public string AvailabilityCommitment { get; set; } = "";
-    public string ManagerName { get; set; } = "";
-    public string ManagerEmail { get; set; } = "";
+    public string? AvailabilityCommitment { get; set; }
+    public string? ManagerName { get; set; }
+    public string? ManagerEmail { get; set; }
     public IFormFile? Cv { get; set; }
 
     /// <summary>The French name of each field, as the summary of a refused save lists them.</summary>
@@ -49,18 +49,18 @@ public sealed class ApplicationForm
 
     public static ApplicationForm From(Application application, IReadOnlyList<AdministrationChoice> administrations) => new()
     {
-        Civility = application.Civility?.ToString() ?? "",
+        Civility = application.Civility?.ToString(),
         FirstName = application.FirstName,
         LastName = application.LastName,
         ProfessionalEmail = application.ProfessionalEmail,
         Administration = application.AdministrationId is { } id
             ? administrations.Single(c => c.Id == id).Label
             : application.UnlistedAdministration,
-        Category = application.Category?.ToString() ?? "",
+        Category = application.Category?.ToString(),
         Grade = application.Grade,
         Position = application.Position,
         Motivation = application.Motivation,
-        AvailabilityCommitment = application.AvailabilityCommitment ? "true" : "",
+        AvailabilityCommitment = application.AvailabilityCommitment ? "true" : null,
         ManagerName = application.ManagerName,
         ManagerEmail = application.ManagerEmail,
     };
@@ -71,26 +71,26 @@ public sealed class ApplicationForm
     /// </summary>
     public ApplicationDetails ToDetails(ApplicationDetails saved, IReadOnlyList<AdministrationChoice> administrations, ICollection<FieldProblem> refused)
     {
-        TEnum? Pick<TEnum>(string posted, string field, TEnum? previous) where TEnum : struct, Enum
+        TEnum? Pick<TEnum>(string? posted, string field, TEnum? previous) where TEnum : struct, Enum
         {
-            if (posted.Trim().Length == 0) return null;
+            if (string.IsNullOrWhiteSpace(posted)) return null;
             if (Choice.TryParse<TEnum>(posted, out var value)) return value;
             refused.Add(new(field, Choice.NotInList, ProblemKind.Refused));
             return previous;
         }
-        var commitment = AvailabilityCommitment.Trim() switch
+        var commitment = AvailabilityCommitment?.Trim() switch
         {
-            "" => false,
+            null or "" => false,
             "true" or "on" => true,
             _ => Refuse(nameof(ApplicationDetails.AvailabilityCommitment), saved.AvailabilityCommitment),
         };
-        var administration = Administration.Trim();
+        var administration = Administration?.Trim() ?? "";
         var match = administration.Length == 0 ? null : AdministrationChoices.Match(administrations, administration);
         return new ApplicationDetails(
             Pick(Civility, nameof(ApplicationDetails.Civility), saved.Civility),
-            FirstName, LastName, ProfessionalEmail, match?.Id,
+            FirstName ?? "", LastName ?? "", ProfessionalEmail ?? "", match?.Id,
             Pick(Category, nameof(ApplicationDetails.Category), saved.Category),
-            Grade, Position, Motivation, commitment, ManagerName, ManagerEmail,
+            Grade ?? "", Position ?? "", Motivation ?? "", commitment, ManagerName ?? "", ManagerEmail ?? "",
             UnlistedAdministration: match is null ? administration : "");
 
         bool Refuse(string field, bool previous)

@@ -4,14 +4,18 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Cohorts.Web.FormInput;
 
 /// <summary>
-/// How every form of the app reads what is posted: texts normalised once (<see cref="TextInput"/>), an empty
-/// field read as "" rather than null, enums only by the names of their list, and every message in French.
+/// How every form of the app reads what is posted: texts normalised once (<see cref="TextInput"/>), enums only by
+/// the names of their list, and every message in French. An empty text is null, as the framework has it, so that
+/// [Required] alone speaks for an empty field.
 /// </summary>
 public static class FormBinding
 {
     public static void Apply(MvcOptions options)
     {
         options.ModelBinderProviders.Insert(0, new Provider());
+        // What is required is said by [Required] with a French message, or by the domain: a non-nullable string
+        // alone must not add the framework's English "The … field is required."
+        options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         var messages = options.ModelBindingMessageProvider;
         messages.SetAttemptedValueIsInvalidAccessor((_, _) => "La valeur saisie n'est pas valide.");
         messages.SetMissingBindRequiredValueAccessor(_ => "Ce champ est obligatoire.");
@@ -46,7 +50,7 @@ public static class FormBinding
             var value = TextInput.Normalize(posted.FirstValue ?? "");
             // What comes back into the form after an error is the normalised text, the one that would be saved.
             context.ModelState.SetModelValue(context.ModelName, new ValueProviderResult(value));
-            context.Result = ModelBindingResult.Success(value);
+            context.Result = ModelBindingResult.Success(context.ModelMetadata.ConvertEmptyStringToNull && string.IsNullOrWhiteSpace(value) ? null : value);
             return Task.CompletedTask;
         }
     }

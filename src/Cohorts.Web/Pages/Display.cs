@@ -19,6 +19,14 @@ public static class Display
     // French writes the first day of a month as an ordinal: "1er juin".
     private static string Day(int day) => day == 1 ? "1er" : day.ToString(French);
 
+    /// <summary>"193 octets", "12 Ko", "1,4 Mo".</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} octet{(bytes > 1 ? "s" : "")}",
+        < 1024 * 1024 => string.Create(French, $"{Math.Round(bytes / 1024.0):0} Ko"),
+        _ => string.Create(French, $"{bytes / 1024.0 / 1024.0:0.#} Mo"),
+    };
+
     /// <summary>"de Camille Durand", "d'Inès Martin": French elides "de" before a vowel or a mute h.</summary>
     public static string Of(string name)
     {

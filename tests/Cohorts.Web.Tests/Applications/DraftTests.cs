@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Cohorts.Domain.Applications;
 using Cohorts.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Cohorts.Web.Tests.Applications;
 
 /// <summary>A draft saves whatever is typed: empty fields, wrong formats, odd characters; it says exactly what it could not keep.</summary>
 [Collection(AppFixtureGroup.Name)]
-public sealed class DraftTests(CohortsApp app) : IAsyncLifetime
+public sealed partial class DraftTests(CohortsApp app) : IAsyncLifetime
 {
     private readonly ApplicationScenario _scenario = new(app);
 
@@ -80,7 +81,7 @@ public sealed class DraftTests(CohortsApp app) : IAsyncLifetime
         var reloaded = await Forms.ReadAsync(candidate, $"/candidatures/{id}/formulaire");
         Assert.Contains("value=\"camille.durand-sans-arobase\"", reloaded, StringComparison.Ordinal);
         Assert.Contains("value=\"Mairie de Lyon\"", reloaded, StringComparison.Ordinal);
-        Assert.Contains("Le format de l'adresse électronique n'est pas valide", reloaded, StringComparison.Ordinal);
+        Assert.Contains("Le format de l'adresse électronique professionnelle n'est pas valide", reloaded, StringComparison.Ordinal);
         Assert.Contains("Choisissez votre administration dans la liste proposée", reloaded, StringComparison.Ordinal);
         Assert.Contains("Avant de soumettre, corrigez les champs signalés", reloaded, StringComparison.Ordinal);
         Assert.Contains("value=\"Cheffe de projet\"", reloaded, StringComparison.Ordinal);
@@ -89,6 +90,66 @@ public sealed class DraftTests(CohortsApp app) : IAsyncLifetime
         Assert.Contains("ne peut pas encore être soumise", submitted, StringComparison.Ordinal);
         Assert.Equal(ApplicationState.Draft, (await LoadAsync(id)).State);
     }
+
+    [Fact]
+    public async Task A_save_from_an_older_tab_does_not_overwrite_a_newer_one_silently_and_a_second_save_keeps_what_it_shows()
+    {
+        var candidate = await _scenario.SignedInAsync("camille@numerique.gouv.fr");
+        var id = await _scenario.StartAsync(candidate);
+        var version = VersionField().Match(await candidate.GetStringAsync($"/candidatures/{id}/formulaire")).Groups[1].Value;
+        var tabA = CompleteForm();
+        tabA["Version"] = version;
+        tabA["Input.Grade"] = "Grade de l'onglet A";
+        var tabB = CompleteForm();
+        tabB["Version"] = version;
+        tabB["Input.Position"] = "Poste de l'onglet B";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(candidate, id, "Save", tabA)).StatusCode);
+        var refused = await ReadAsync(await PostFormAsync(candidate, id, "Save", tabB));
+
+        Assert.Contains("Votre brouillon a été enregistré depuis un autre onglet ou une autre fenêtre", refused, StringComparison.Ordinal);
+        Assert.Contains("value=\"Poste de l'onglet B\"", refused, StringComparison.Ordinal);
+        Assert.Equal(("Grade de l'onglet A", "Cheffe de projet"), ((await LoadAsync(id)).Grade, (await LoadAsync(id)).Position));
+        tabB["Version"] = VersionField().Match(refused).Groups[1].Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(candidate, id, "Save", tabB)).StatusCode);
+        Assert.Equal("Poste de l'onglet B", (await LoadAsync(id)).Position);
+    }
+
+    [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
+    private static partial Regex VersionField();
+
+    [Fact]
+    public async Task A_refused_submission_lists_each_problem_once_in_the_order_of_the_form()
+    {
+        var candidate = await _scenario.SignedInAsync("camille@numerique.gouv.fr");
+        var id = await _scenario.StartAsync(candidate);
+        var form = EmptyForm();
+        form["Input.ManagerEmail"] = "jean.chef.sans.arobase";
+
+        var page = await ReadAsync(await PostFormAsync(candidate, id, "Submit", form));
+
+        var start = page.IndexOf("id=\"erreurs\"", StringComparison.Ordinal);
+        var summary = page[start..page.IndexOf("</ul>", start, StringComparison.Ordinal)];
+        Assert.Equal(
+            ["Input_Civility", "Input_FirstName", "Input_LastName", "Input_ProfessionalEmail", "Input_Administration", "Input_Category", "Input_Grade",
+             "Input_Position", "Input_Motivation", "Input_AvailabilityCommitment", "Input_ManagerName", "Input_ManagerEmail", "Input_Cv"],
+            SummaryLink().Matches(summary).Select(m => m.Groups[1].Value));
+        Assert.Single(SummaryLink().Matches(summary), m => m.Value.Contains("Le format de l'adresse du responsable hiérarchique n'est pas valide", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_attached_CV_shows_its_size_in_words_people_read()
+    {
+        var candidate = await _scenario.SignedInAsync("camille@numerique.gouv.fr");
+        var id = await _scenario.StartAsync(candidate);
+
+        await PostFormAsync(candidate, id, "Save", CompleteForm(), ("Input.Cv", "cv.pdf", Pdf));
+
+        Assert.Contains($"cv.pdf</a> ({Pdf.Length} octets)", await Forms.ReadAsync(candidate, $"/candidatures/{id}/formulaire"), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<li><a href=\"#([A-Za-z_]+)\">[^<]*</a></li>")]
+    private static partial Regex SummaryLink();
 
     [Fact]
     public async Task A_field_over_its_limit_is_not_saved_the_page_says_which_and_the_other_fields_are_saved()
@@ -262,7 +323,8 @@ public sealed class DraftTests(CohortsApp app) : IAsyncLifetime
         var application = await LoadAsync(id);
         foreach (var (field, max, trimmed, stored) in TypedFields)
         {
-            var expected = trimmed ? value.Stored.Trim() : value.Stored;
+            // A field left blank is empty, whatever blanks it held.
+            var expected = string.IsNullOrWhiteSpace(value.Stored) ? "" : trimmed ? value.Stored.Trim() : value.Stored;
             if (expected.Length <= max)
             {
                 Assert.Equal(expected, stored(application));

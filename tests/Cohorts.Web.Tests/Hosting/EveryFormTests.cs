@@ -172,14 +172,25 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         });
     }
 
-    /// <summary>A draft's form. Without a CV, a submission never goes through: every post reaches the same draft.</summary>
+    /// <summary>
+    /// A draft's form. Without a CV, a submission never goes through: every post reaches the same draft, at the
+    /// version the form carries.
+    /// </summary>
     private async Task<Target> DraftAsync(string handler)
     {
         var candidate = await _scenario.SignedInAsync("camille@numerique.gouv.fr");
         var id = await _scenario.StartAsync(candidate);
-        var fields = CompleteForm();
-        return new Target(candidate, FormUrl(id, handler), $"/candidatures/{id}/formulaire", fields) { FileField = "Input.Cv" };
+        var fields = new Dictionary<string, string>(CompleteForm()) { ["Version"] = "" };
+        return new Target(candidate, FormUrl(id, handler), $"/candidatures/{id}/formulaire", fields)
+        {
+            FileField = "Input.Cv",
+            BeforeEachPost = async target => target.Fields["Version"] = await CurrentVersionAsync(id),
+        };
     }
+
+    private async Task<string> CurrentVersionAsync(Guid application) =>
+        (await app.WithDbAsync(db => db.Applications.Where(a => a.Id == application).Select(a => a.Version).SingleAsync()))
+        .ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<Target> WithdrawAsync()
     {
@@ -212,8 +223,7 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
             BeforeEachPost = async target =>
             {
                 await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE applications SET state = 'AwaitingEndorsement' WHERE id = {0}", id));
-                target.Fields["Version"] = (await app.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Version).SingleAsync()))
-                    .ToString(System.Globalization.CultureInfo.InvariantCulture);
+                target.Fields["Version"] = await CurrentVersionAsync(id);
             },
         };
     }

@@ -24,6 +24,8 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
     TimeProvider clock) : PageModel
 {
     [BindProperty] public ApplicationForm Input { get; set; } = new();
+    /// <summary>PostgreSQL's xmin of the draft as this form was shown: a save from an older tab does not overwrite a newer one.</summary>
+    [BindProperty] public uint? Version { get; set; }
 
     public Application Application { get; private set; } = null!;
     public bool PastDeadline => clock.GetUtcNow() >= Cohort.ApplicationsCloseAt;
@@ -35,6 +37,7 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
     {
         if (await LoadAsync(id, cancellationToken) is { } other) return other;
         Input = ApplicationForm.From(Application, Administrations);
+        Version = Application.Version;
         // What was saved with a wrong format is shown as such: it will stop the submission.
         ApplicationForm.AddProblems(ModelState, Application.Details.Problems(forSubmission: false));
         return Page();
@@ -57,7 +60,8 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
         var problems = Application.ProblemsBeforeSubmission();
         if (problems.Count > 0)
         {
-            ApplicationForm.AddProblems(ModelState, problems);
+            // The wrong formats are already shown by the save.
+            ApplicationForm.AddProblems(ModelState, problems.Where(p => p.Kind != ProblemKind.Format));
             ModelState.AddModelError("", "Votre brouillon est enregistré, mais la candidature ne peut pas encore être soumise : complétez les champs signalés.");
             return Page();
         }
@@ -83,7 +87,8 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
     }
 
     private const string ChangedElsewhere =
-        "Votre candidature vient d'être modifiée dans une autre fenêtre : rien n'a été enregistré ici. Rechargez la page pour voir son état actuel.";
+        "Votre brouillon a été enregistré depuis un autre onglet ou une autre fenêtre après l'ouverture de cette page : rien n'a été enregistré ici, " +
+        "pour ne pas effacer ces modifications. Ce que vous avez saisi est ci-dessous : enregistrez à nouveau pour le garder, ou rechargez la page pour voir l'autre version.";
 
     /// <summary>
     /// Saves what can be saved: every field within its limits, and a valid CV. Returns false, with each refused
@@ -98,6 +103,8 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
             return false;
         }
         var context = ApplicationContext.For(Cohort, now);
+        // Compare with the version the form was shown with, not the one just loaded.
+        if (Version is { } shown) db.Entry(Application).Property(a => a.Version).OriginalValue = shown;
         var refused = new List<FieldProblem>();
         var details = Input.ToDetails(Application.Details, Administrations, refused);
         refused.AddRange(Application.SaveDraft(details, context));
@@ -108,9 +115,16 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
         }
         catch (DbUpdateConcurrencyException)
         {
+            // A second save of this form takes what it shows over the other tab's version: the candidate has seen the warning.
+            db.ChangeTracker.Clear();
+            var stored = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == Application.Id, cancellationToken);
+            (Version, Cv) = (stored.Version, await db.CvOfAsync(stored, cancellationToken));
+            ModelState.Remove(nameof(Version));
             ModelState.AddModelError("", ChangedElsewhere);
             return false;
         }
+        Version = Application.Version;
+        ModelState.Remove(nameof(Version));
         // A replaced CV is personal data nobody needs any more.
         if (replacedCv is { } previous) await db.Documents.Where(d => d.Id == previous).ExecuteDeleteAsync(cancellationToken);
         ApplicationForm.AddProblems(ModelState, details.Problems(forSubmission: false).Where(p => p.Kind == ProblemKind.Format));
