@@ -65,9 +65,11 @@ public static class CohortsServices
         services.AddRateLimiter(limits =>
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Sign-in and the pages that send emails: a few posts a minute per address and page.
+            // Sign-in and the pages that send emails: a few posts a minute per client address and page. The page is
+            // the endpoint routing chose, not the raw path: /connexion, /CONNEXION and /connexion/ reach the same
+            // page and must draw on one allowance.
             limits.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter($"{http.Connection.RemoteIpAddress}{http.Request.Path}",
+                ? RateLimitPartition.GetFixedWindowLimiter($"{http.Connection.RemoteIpAddress}|{http.GetEndpoint()?.DisplayName}",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
