@@ -9,6 +9,7 @@ using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cohorts.Web.Hosting;
 
@@ -33,7 +34,7 @@ public static class CohortsServices
         return builder;
     }
 
-    /// <summary>Pages, who may open them, sign-in cookies, anti-forgery and the rate limit of sign-in.</summary>
+    /// <summary>Pages, who may open them, sign-in cookies and their sessions, anti-forgery and the rate limit of sign-in.</summary>
     private static void AddPagesAndAccess(this IServiceCollection services)
     {
         services.AddRazorPages(pages =>
@@ -61,6 +62,8 @@ public static class CohortsServices
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
         });
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionValidator>());
         services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "cohorts.antiforgery");
         services.AddRateLimiter(limits =>
         {
