@@ -140,6 +140,7 @@ public static class CohortsServices
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<CohortsDbContext>()
+            .AddSignInManager<CohortsSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddPasswordValidator<PasswordRules>();
