@@ -126,6 +126,20 @@ public sealed partial class SignInTests(CohortsApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_address_field_asks_the_browser_for_an_email_address()
+    {
+        var page = await Forms.ReadAsync(app.Client(), "/connexion");
+
+        var field = AddressInput().Match(page);
+        Assert.True(field.Success, "No address field on the sign-in page");
+        Assert.Contains("type=\"email\"", field.Value, StringComparison.Ordinal);
+        Assert.Contains("autocomplete=\"email\"", field.Value, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"Input.Email\"[^>]*>")]
+    private static partial Regex AddressInput();
+
+    [Fact]
     public async Task Sign_in_attempts_are_rate_limited_per_client_address()
     {
         var client = app.Client();
