@@ -15,6 +15,7 @@ public sealed class CohortsSignInManager(UserManager<CohortsUser> users, IHttpCo
     IAuthenticationSchemeProvider schemes, IUserConfirmation<CohortsUser> confirmation)
     : SignInManager<CohortsUser>(users, context, claims, options, logger, schemes, confirmation)
 {
+    // A constant, not state: any hash of this hasher will do, made once (making one costs as much as checking one).
     private static string? _unknownAccountHash;
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
