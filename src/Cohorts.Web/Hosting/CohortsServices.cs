@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cohorts.Web.Hosting;
 
@@ -36,7 +37,7 @@ public static class CohortsServices
         return builder;
     }
 
-    /// <summary>Pages, who may open them, sign-in cookies, anti-forgery and the rate limit of sign-in.</summary>
+    /// <summary>Pages, who may open them, sign-in cookies and their sessions, anti-forgery and the rate limit of sign-in.</summary>
     private static void AddPagesAndAccess(this IServiceCollection services)
     {
         services.AddRazorPages(pages =>
@@ -64,13 +65,17 @@ public static class CohortsServices
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
         });
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionValidator>());
         services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "cohorts.antiforgery");
         services.AddRateLimiter(limits =>
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Sign-in and the pages that send emails: a few posts a minute per address and page.
+            // Sign-in and the pages that send emails: a few posts a minute per client address and page. The page is
+            // the endpoint routing chose, not the raw path: /connexion, /CONNEXION and /connexion/ reach the same
+            // page and must draw on one allowance.
             limits.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter($"{http.Connection.RemoteIpAddress}{http.Request.Path}",
+                ? RateLimitPartition.GetFixedWindowLimiter($"{http.Connection.RemoteIpAddress}|{http.GetEndpoint()?.DisplayName}",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
@@ -138,6 +143,7 @@ public static class CohortsServices
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<CohortsDbContext>()
+            .AddSignInManager<CohortsSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddPasswordValidator<PasswordRules>();

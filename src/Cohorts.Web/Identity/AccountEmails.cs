@@ -30,6 +30,10 @@ public sealed class AccountEmails(UserManager<CohortsUser> users, Outbox outbox,
         outbox.Add(user.Email!, new StaffAccountCreated(user.FirstName, roleLabels, await ResetLinkAsync(user)));
     }
 
+    /// <summary>No token: the email only points its owner to the pages anyone may open.</summary>
+    public void SendAccountAlreadyExists(CohortsUser owner) =>
+        outbox.Add(owner.Email!, new AccountAlreadyExists(owner.FirstName, links.Page("/Account/Login"), links.Page("/Account/ForgotPassword")));
+
     public static string Decode(string code) => Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
 
     private async Task<string> ResetLinkAsync(CohortsUser user)

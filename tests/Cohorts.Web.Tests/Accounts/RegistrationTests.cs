@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Cohorts.Web.Identity;
 using Cohorts.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohorts.Web.Tests.Accounts;
 
 [Collection(AppFixtureGroup.Name)]
-public sealed class RegistrationTests(CohortsApp app) : IAsyncLifetime
+public sealed partial class RegistrationTests(CohortsApp app) : IAsyncLifetime
 {
     private const string Password = "une phrase de passe solide";
 
@@ -110,15 +111,51 @@ public sealed class RegistrationTests(CohortsApp app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_address_that_already_has_an_account_is_refused()
+    public async Task Registering_an_address_that_has_an_account_answers_like_a_new_registration_and_warns_its_owner()
+    {
+        await app.CreateUserAsync("deja@sante.gouv.fr", Password, Roles.Candidate, firstName: "Alix");
+
+        var known = await Forms.PostAndReadAsync(app.Client(), "/inscription", Registration("Deja@Sante.gouv.fr", "une autre phrase de passe"));
+        var fresh = await Forms.PostAndReadAsync(app.Client(), "/inscription", Registration("nouveau@sante.gouv.fr", "une autre phrase de passe"));
+
+        Assert.Contains("Vérifiez vos courriels", known, StringComparison.Ordinal);
+        Assert.Equal(Answer(fresh, "nouveau@sante.gouv.fr"), Answer(known, "Deja@Sante.gouv.fr"));
+        Assert.DoesNotContain("existe déjà", known, StringComparison.Ordinal);
+
+        var warning = await app.Mailbox.WaitForAsync("deja@sante.gouv.fr");
+        Assert.Equal("Une inscription a été tentée avec votre adresse", warning.Subject);
+        Assert.Contains("Bonjour Alix", warning.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{app.BaseUrl}/connexion", warning.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{app.BaseUrl}/mot-de-passe/oublie", warning.HtmlBody, StringComparison.Ordinal);
+        await app.Mailbox.WaitForAsync("nouveau@sante.gouv.fr");
+        Assert.Equal(["Confirmez votre adresse électronique", "Une inscription a été tentée avec votre adresse"],
+            app.Mailbox.Received.Select(m => m.Subject).Order(StringComparer.Ordinal));
+
+        // The account is untouched: its password is still the one its owner chose.
+        Assert.Equal(2, await app.WithDbAsync(db => db.Users.CountAsync()));
+        var signedIn = await Forms.PostAndReadAsync(app.Client(), "/connexion", Credentials("deja@sante.gouv.fr"));
+        Assert.Contains("Se déconnecter", signedIn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_known_address_with_a_short_password_gets_the_same_refusal_as_a_new_one()
     {
         await app.CreateUserAsync("deja@sante.gouv.fr", Password, Roles.Candidate);
 
-        var page = await Forms.PostAndReadAsync(app.Client(), "/inscription", Registration("deja@sante.gouv.fr"));
+        var known = await Forms.PostAndReadAsync(app.Client(), "/inscription", Registration("deja@sante.gouv.fr", "trop court"));
+        var fresh = await Forms.PostAndReadAsync(app.Client(), "/inscription", Registration("nouveau@sante.gouv.fr", "trop court"));
 
-        Assert.Contains("Un compte existe déjà", page, StringComparison.Ordinal);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Contains("Le mot de passe doit compter au moins 12 caractères.", known, StringComparison.Ordinal);
+        Assert.Equal(Answer(fresh, "nouveau@sante.gouv.fr"), Answer(known, "deja@sante.gouv.fr"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync()));
     }
+
+    /// <summary>What a page tells its reader, without what differs from request to request: the token and the typed address.</summary>
+    private static string Answer(string page, string typedAddress) =>
+        TokenValue().Replace(page, "").Replace(typedAddress, "ADRESSE", StringComparison.Ordinal);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"")]
+    private static partial Regex TokenValue();
 
     [Fact]
     public async Task A_tampered_confirmation_link_is_refused_and_confirms_nothing()

@@ -75,6 +75,25 @@ public sealed class StaffAccountTests(CohortsApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_is_told_the_address_is_already_that_of_another_account()
+    {
+        var admin = await AdminAsync();
+        await app.CreateUserAsync("deja@numerique.gouv.fr", Password, Roles.Candidate);
+
+        var page = await Forms.PostAndReadAsync(admin, "/admin/comptes/nouveau", new Dictionary<string, string>
+        {
+            ["Input.FirstName"] = "Karim",
+            ["Input.LastName"] = "Benali",
+            ["Input.Email"] = "deja@numerique.gouv.fr",
+            ["Input.Roles"] = Roles.Coach,
+        });
+
+        Assert.Contains("L'adresse « deja@numerique.gouv.fr » est déjà celle d'un autre compte.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Un compte existe déjà", page, StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_candidate_cannot_create_a_staff_account_by_posting_directly()
     {
         await app.CreateUserAsync("candidat@cohorts.test", Password, Roles.Candidate);

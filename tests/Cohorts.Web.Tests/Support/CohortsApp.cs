@@ -42,6 +42,7 @@ public class CohortsApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string BaseUrl { get; }
     public Mailbox Mailbox { get; } = new();
     public TestClock Clock { get; } = new();
+    public PasswordHashes PasswordHashes { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -100,6 +101,8 @@ public class CohortsApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>();
+            services.AddScoped<IPasswordHasher<CohortsUser>>(sp =>
+                new CountingPasswordHasher(PasswordHashes, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>()));
         });
     }
 

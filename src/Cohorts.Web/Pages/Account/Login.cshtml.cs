@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Cohorts.Web.Pages.Account;
 
-/// <summary>Sign in. Rate-limited per address and page; the account locks after five wrong passwords in a row.</summary>
+/// <summary>
+/// Sign in. Rate-limited per client address and page; an account locks for 15 minutes after five wrong passwords in a row.
+/// Whether an address has an account cannot be read from the answer.
+/// </summary>
 [EnableRateLimiting(CohortsServices.LoginRateLimit)]
 public sealed class LoginModel(SignInManager<CohortsUser> signIn) : PageModel
 {
@@ -22,12 +25,11 @@ public sealed class LoginModel(SignInManager<CohortsUser> signIn) : PageModel
         if (!ModelState.IsValid) return Page();
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        ModelState.AddModelError("", result switch
-        {
-            { IsLockedOut: true } => "Votre compte est verrouillé pendant 15 minutes après plusieurs mots de passe erronés. Réessayez plus tard ou réinitialisez votre mot de passe.",
-            { IsNotAllowed: true } => "Votre adresse électronique n'est pas encore confirmée : cliquez sur le lien reçu par courriel, ou demandez-en un nouveau.",
-            _ => "Adresse électronique ou mot de passe incorrect.",
-        });
+        // One answer for every failure (see CohortsSignInManager), lockout included: it is stated as the rule it is.
+        ModelState.AddModelError("", result.IsNotAllowed
+            ? "Votre adresse électronique n'est pas encore confirmée : cliquez sur le lien reçu par courriel, ou demandez-en un nouveau."
+            : "Adresse électronique ou mot de passe incorrect. Après 5 essais erronés, la connexion au compte est suspendue pendant 15 minutes : "
+              + "réessayez plus tard, ou choisissez un nouveau mot de passe avec « Mot de passe oublié ? ».");
         return Page();
     }
 

@@ -11,6 +11,8 @@ public sealed class LogoutModel(SignInManager<CohortsUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Deleting this browser's cookie is not enough: a copy of it would still open the account.
+        if (await signIn.UserManager.GetUserAsync(User) is { } user) await signIn.UserManager.EndEverySessionAsync(user);
         await signIn.SignOutAsync();
         TempData["Message"] = "Vous êtes déconnecté.";
         return RedirectToPage("/Index");

@@ -9,7 +9,10 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Cohorts.Web.Pages.Account;
 
-/// <summary>A public agent creates a candidate account; the address is confirmed by a link sent by email.</summary>
+/// <summary>
+/// A public agent creates a candidate account; the address is confirmed by a link sent by email. An address that already
+/// has an account gets the same answer, and its owner an email instead of a confirmation.
+/// </summary>
 [EnableRateLimiting(CohortsServices.LoginRateLimit)]
 public sealed class RegisterModel(UserManager<CohortsUser> users, CohortsDbContext db, AccountEmails emails, TimeProvider clock) : PageModel
 {
@@ -21,17 +24,27 @@ public sealed class RegisterModel(UserManager<CohortsUser> users, CohortsDbConte
     {
         if (!ModelState.IsValid) return Page();
         var user = CohortsUser.Create(Input.Email, Input.FirstName, Input.LastName, clock.GetUtcNow());
-        // The account, its role and the confirmation email are committed together or not at all.
+        // The account, its role and the email are committed together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // CreateAsync checks and hashes the password before it looks for the address: a known address costs the same
+        // hash as a new one, and its password errors are the same.
         var result = await users.CreateAsync(user, Input.Password);
         if (result.Succeeded) result = await users.AddToRoleAsync(user, Roles.Candidate);
-        if (!result.Succeeded)
+        if (result.Succeeded)
+        {
+            await emails.SendConfirmationAsync(user);
+        }
+        else if (result.Errors.All(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            // The page answers as for a new account, so it cannot be used to learn who has one; the owner is told by email.
+            if (await users.FindByEmailAsync(user.Email!) is { } owner) emails.SendAccountAlreadyExists(owner);
+        }
+        else
         {
             foreach (var error in result.Errors)
                 ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", error.Description);
             return Page();
         }
-        await emails.SendConfirmationAsync(user);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return RedirectToPage("/Account/CheckInbox", new { email = user.Email });

@@ -35,6 +35,7 @@ public sealed class ResetPasswordModel(UserManager<CohortsUser> users) : PageMod
             ModelState.AddModelError("", "Ce lien n'est pas valide ou a expiré. Demandez un nouveau lien.");
             return Page();
         }
+        // ResetPasswordAsync also rotates the security stamp: every session opened before the reset ends with it.
         var result = await users.ResetPasswordAsync(user, token, Input.Password);
         if (!result.Succeeded)
         {
