@@ -90,6 +90,7 @@ public sealed class StaffAccountTests(CohortsApp app) : IAsyncLifetime
 
         Assert.Contains("L'adresse « deja@numerique.gouv.fr » est déjà celle d'un autre compte.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Un compte existe déjà", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("est déjà utilisé", page, StringComparison.Ordinal);
         Assert.Equal(2, await app.WithDbAsync(db => db.Users.CountAsync()));
     }
 

@@ -27,7 +27,7 @@ public sealed class LoginModel(SignInManager<CohortsUser> signIn) : PageModel
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         // One answer for every failure (see CohortsSignInManager), lockout included: it is stated as the rule it is.
         ModelState.AddModelError("", result.IsNotAllowed
-            ? "Votre adresse électronique n'est pas encore confirmée : cliquez sur le lien reçu par courriel, ou demandez-en un nouveau."
+            ? "Votre adresse électronique n'est pas encore confirmée : cliquez sur le lien reçu par courriel, ou demandez-en un nouveau avec le lien ci-dessous."
             : "Adresse électronique ou mot de passe incorrect. Après 5 essais erronés, la connexion au compte est suspendue pendant 15 minutes : "
               + "réessayez plus tard, ou choisissez un nouveau mot de passe avec « Mot de passe oublié ? ».");
         return Page();

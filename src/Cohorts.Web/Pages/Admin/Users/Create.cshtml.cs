@@ -26,7 +26,10 @@ public sealed class CreateModel(UserManager<CohortsUser> users, CohortsDbContext
         if (result.Succeeded) result = await users.AddToRolesAsync(user, roles);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors) ModelState.AddModelError("Input.Email", error.Description);
+            // The sign-in name is the address: Identity reports a taken address twice, once for each.
+            var errors = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail))
+                ? result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.DuplicateUserName)) : result.Errors;
+            foreach (var error in errors) ModelState.AddModelError("Input.Email", error.Description);
             return Page();
         }
         await emails.SendStaffWelcomeAsync(user, roles);
