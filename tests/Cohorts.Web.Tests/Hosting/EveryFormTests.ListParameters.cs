@@ -18,6 +18,7 @@ public sealed partial class EveryFormTests
         var lists = new[]
         {
             ($"/gestion/promotions/{_scenario.CohortId}/candidatures", ApplicationListParameters),
+            ($"/gestion/promotions/{_scenario.CohortId}/candidatures/export.csv", ApplicationListParameters),
             ("/admin/comptes", AccountListParameters),
         };
         var values = BadInput.Strings.Select(v => (v.Name, v.Text)).Concat([("négatif", "-1"), ("zéro", "0"), ("énorme", "99999999999999999999")]);

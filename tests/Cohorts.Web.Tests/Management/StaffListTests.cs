@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Cohorts.Web.Identity;
 using Cohorts.Web.Tests.Support;
@@ -129,6 +130,72 @@ public sealed partial class StaffListTests(CohortsApp app) : IAsyncLifetime
         Assert.Contains("href=\"/admin/comptes?Role=Candidate&Sort=email&Order=desc&PageNumber=2\"", candidates, StringComparison.Ordinal);
         // An unknown role is no filter.
         Assert.Contains("58 compte(s)", await Forms.ReadAsync(admin, "/admin/comptes?Role=Root"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_management_page_counts_each_cohorts_submitted_applications_by_state_and_drafts_only_as_a_number()
+    {
+        await CopyAsync(await _scenario.SubmitAsync(await _scenario.SignedInAsync("a@numerique.gouv.fr"), firstName: "Alice", lastName: "Soumise"), 5);
+        await _scenario.StartAsync(await _scenario.SignedInAsync("b@numerique.gouv.fr", firstName: "Bruno", lastName: "Brouillon"));
+        var other = await app.WithDbAsync(async db =>
+        {
+            var program = await db.Programs.SingleAsync();
+            var cohort = Cohorts.Domain.Catalogue.Cohort.Create(program, "Promotion 4", 30, new DateOnly(2027, 9, 1), new DateOnly(2027, 11, 1),
+                app.Clock.GetUtcNow(), app.Clock.GetUtcNow().AddDays(30));
+            db.Cohorts.Add(cohort);
+            await db.SaveChangesAsync();
+            // Two of the copies move to the other cohort, one of them back under review.
+            await db.Database.ExecuteSqlAsync($"UPDATE applications SET cohort_id = {cohort.Id} WHERE last_name IN ('Nom001', 'Nom002')");
+            await db.Database.ExecuteSqlAsync($"UPDATE applications SET state = 'UnderReview' WHERE last_name = 'Nom001'");
+            return cohort.Id;
+        });
+        var staff = await _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager, "Paul", "Responsable");
+
+        var page = await Forms.ReadAsync(staff, "/gestion");
+
+        var rows = page.Split("<tr>");
+        var three = rows.Single(r => r.Contains("Promotion 3", StringComparison.Ordinal));
+        var four = rows.Single(r => r.Contains("Promotion 4", StringComparison.Ordinal) && r.Contains($"/promotions/{other}/", StringComparison.Ordinal));
+        Assert.Contains("<td>4</td>\n                <td>1</td>", three, StringComparison.Ordinal);
+        Assert.Contains("<li>Soumise : 1</li>", three, StringComparison.Ordinal);
+        Assert.Contains("<li>Retirée : 3</li>", three, StringComparison.Ordinal);
+        Assert.DoesNotContain("Brouillon :", three, StringComparison.Ordinal);
+        Assert.Contains("<td>2</td>\n                <td>0</td>", four, StringComparison.Ordinal);
+        Assert.Contains("<li>En cours d'examen : 1</li>", four, StringComparison.Ordinal);
+        Assert.Contains("<li>Retirée : 1</li>", four, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_CSV_export_opens_right_in_French_spreadsheets_applies_the_lists_filters_and_neutralises_formulas()
+    {
+        var ines = await _scenario.SubmitAsync(await _scenario.SignedInAsync("i@numerique.gouv.fr"), firstName: "Inès", lastName: "Écuyer");
+        await _scenario.SubmitAsync(await _scenario.SignedInAsync("b@numerique.gouv.fr"), firstName: "Bruno", lastName: "Martin");
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE applications SET grade = {"=HYPERLINK(\"http://x\")"}, position = {"Cheffe; \"projet\""} WHERE id = {ines}"));
+        var staff = await _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager, "Paul", "Responsable");
+        var submittedAt = await app.WithDbAsync(db => db.Applications.Where(a => a.Id == ines).Select(a => a.SubmittedAt!.Value).SingleAsync());
+
+        using var response = await staff.GetAsync($"{List}/export.csv?State=Submitted&Search=ecuyer");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Equal("candidatures-booster-agile-promotion-3.csv", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
+        var lines = text.Split("\r\n")[..^1];
+        Assert.Equal("Nom;Prénom;Adresse électronique professionnelle;Administration;Ministère;Catégorie;Grade;Fonction;État;Soumise le", lines[0]);
+        var paris = Cohorts.Domain.ParisTime.ToParis(submittedAt).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal($"Écuyer;Inès;camille.durand@numerique.gouv.fr;Direction interministérielle du numérique;Services du Premier ministre;A;"
+                      + $"\"'=HYPERLINK(\"\"http://x\"\")\";\"Cheffe; \"\"projet\"\"\";Soumise;{paris}", lines[1]);
+
+        // Without filters every submitted application is there, in the list's order.
+        var all = System.Text.Encoding.UTF8.GetString(await staff.GetByteArrayAsync($"{List}/export.csv?Sort=name&Order=desc")).Split("\r\n");
+        Assert.StartsWith("Martin;Bruno;", all[1], StringComparison.Ordinal);
+        Assert.StartsWith("Écuyer;Inès;", all[2], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/gestion/promotions/{_scenario.CohortId + 1000}/candidatures/export.csv")).StatusCode);
     }
 
     // The first cell of each row of the list's body: a link to the application, or the account's name.
