@@ -37,7 +37,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
             .HasComputedColumnSql(SearchText.Sql("first_name || ' ' || last_name || ' ' || first_name"), stored: true);
         // The staff list's filters and sorts, each within one cohort; the name index also serves page 1 as sorted by default.
         application.HasIndex(a => new { a.CohortId, a.LastName, a.FirstName, a.Id });
-        application.HasIndex(a => new { a.CohortId, a.State });
+        // With submitted_at, /gestion's counts per cohort and state read this index alone (an index-only scan).
+        application.HasIndex(a => new { a.CohortId, a.State, a.SubmittedAt });
         application.HasIndex(a => new { a.CohortId, a.AdministrationId });
         application.HasIndex(a => new { a.CohortId, a.SubmittedAt });
         application.HasOne<Cohort>().WithMany().HasForeignKey(a => a.CohortId).OnDelete(DeleteBehavior.Restrict);
