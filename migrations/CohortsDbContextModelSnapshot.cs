@@ -178,11 +178,11 @@ namespace Cohorts.Migrations
                         .HasDatabaseName("ix_applications_cohort_id_candidate_id")
                         .HasFilter("state <> 'Withdrawn'");
 
-                    b.HasIndex("CohortId", "State")
-                        .HasDatabaseName("ix_applications_cohort_id_state");
-
                     b.HasIndex("CohortId", "SubmittedAt")
                         .HasDatabaseName("ix_applications_cohort_id_submitted_at");
+
+                    b.HasIndex("CohortId", "State", "SubmittedAt")
+                        .HasDatabaseName("ix_applications_cohort_id_state_submitted_at");
 
                     b.HasIndex("CohortId", "LastName", "FirstName", "Id")
                         .HasDatabaseName("ix_applications_cohort_id_last_name_first_name_id");
