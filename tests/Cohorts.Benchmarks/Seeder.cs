@@ -38,6 +38,8 @@ public static class Seeder
         var db = scope.ServiceProvider.GetRequiredService<CohortsDbContext>();
         if (await db.Cohorts.AnyAsync())
         {
+            // A migration may have added an index since: fresh statistics and visibility map for it.
+            await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
             Console.WriteLine("Benchmark data already present.");
             return 0;
         }
