@@ -122,6 +122,13 @@ namespace Cohorts.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("professional_email");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(302)
+                        .HasColumnType("character varying(302)")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("translate(lower(first_name || ' ' || last_name || ' ' || first_name), 'àáâãäåāăąçćčďèéêëēĕėęěìíîïĩīįñńňòóôõöøōőùúûüũūůűųýÿžźżšśł', 'aaaaaaaaacccdeeeeeeeeeiiiiiiinnnoooooooouuuuuuuuuyyzzzssl')", true);
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -163,10 +170,22 @@ namespace Cohorts.Migrations
                     b.HasIndex("State")
                         .HasDatabaseName("ix_applications_state");
 
+                    b.HasIndex("CohortId", "AdministrationId")
+                        .HasDatabaseName("ix_applications_cohort_id_administration_id");
+
                     b.HasIndex("CohortId", "CandidateId")
                         .IsUnique()
                         .HasDatabaseName("ix_applications_cohort_id_candidate_id")
                         .HasFilter("state <> 'Withdrawn'");
+
+                    b.HasIndex("CohortId", "SubmittedAt")
+                        .HasDatabaseName("ix_applications_cohort_id_submitted_at");
+
+                    b.HasIndex("CohortId", "State", "SubmittedAt")
+                        .HasDatabaseName("ix_applications_cohort_id_state_submitted_at");
+
+                    b.HasIndex("CohortId", "LastName", "FirstName", "Id")
+                        .HasDatabaseName("ix_applications_cohort_id_last_name_first_name_id");
 
                     b.ToTable("applications", (string)null);
                 });
@@ -596,6 +615,13 @@ namespace Cohorts.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(559)
+                        .HasColumnType("character varying(559)")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("translate(lower(first_name || ' ' || last_name || ' ' || first_name || ' ' || coalesce(email, '')), 'àáâãäåāăąçćčďèéêëēĕėęěìíîïĩīįñńňòóôõöøōőùúûüũūůűųýÿžźżšśł', 'aaaaaaaaacccdeeeeeeeeeiiiiiiinnnoooooooouuuuuuuuuyyzzzssl')", true);
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
@@ -618,6 +644,9 @@ namespace Cohorts.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("LastName", "FirstName", "Id")
+                        .HasDatabaseName("ix_users_last_name_first_name_id");
 
                     b.ToTable("users", (string)null);
                 });

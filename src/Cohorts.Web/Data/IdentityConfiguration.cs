@@ -1,4 +1,5 @@
 using Cohorts.Web.Identity;
+using Cohorts.Web.Lists;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,6 +14,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<CohortsUser>
         user.ToTable("users");
         user.Property(u => u.FirstName).HasMaxLength(100).UseCollation(Collations.French);
         user.Property(u => u.LastName).HasMaxLength(100).UseCollation(Collations.French);
+        // Name, then address: a search finds "camille durand", "durand camille" or "camille@".
+        user.Property<string>(SearchText.Column).HasMaxLength(3 * 100 + 256 + 3)
+            .HasComputedColumnSql(SearchText.Sql("first_name || ' ' || last_name || ' ' || first_name || ' ' || coalesce(email, '')"), stored: true);
+        user.HasIndex(u => new { u.LastName, u.FirstName, u.Id });
     }
 }
 

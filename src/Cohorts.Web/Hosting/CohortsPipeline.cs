@@ -37,6 +37,7 @@ public static class CohortsPipeline
         app.UseAuthorization();
 
         app.MapRazorPages();
+        app.MapBenchEndpointIfAsked();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         // Endpoint authorization guards the dashboard (anonymous: login page; other roles: 403), so
         // Hangfire's own filter, which by default only lets local requests in, is emptied.

@@ -16,6 +16,10 @@ public static class Display
         return $"{Day(paris.Day)} {paris.ToString("MMMM yyyy 'à' H' h 'mm", French)}";
     }
 
+    /// <summary>"01/12/2026 21:05" in Paris time: the form French spreadsheet software reads as a date and time.</summary>
+    public static string Spreadsheet(DateTimeOffset instant) =>
+        ParisTime.ToParis(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
     // French writes the first day of a month as an ordinal: "1er juin".
     private static string Day(int day) => day == 1 ? "1er" : day.ToString(French);
 

@@ -1,6 +1,8 @@
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
+using Cohorts.Web.Applications;
 using Cohorts.Web.Data;
+using Cohorts.Web.Lists;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohorts.Web.Pages.Management;
 
 /// <summary>
-/// The submitted applications of a cohort, filtered by state, ministry, administration and category. Drafts are the
-/// candidate's until submitted: staff never see them, nor a draft withdrawn before it was sent.
+/// The submitted applications of a cohort, 50 a page: filtered by state, ministry, administration and category,
+/// searched by name, sorted by any column; all of it in the URL, which the CSV export reads too.
 /// </summary>
 public sealed class ApplicationsModel(CohortsDbContext db) : PageModel
 {
@@ -19,12 +21,13 @@ public sealed class ApplicationsModel(CohortsDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public ServiceCategory? Category { get; set; }
 
     public Cohort Cohort { get; private set; } = null!;
-    public IReadOnlyList<Row> Applications { get; private set; } = [];
+    public ListQuery List { get; private set; } = null!;
+    public ListPage<StaffApplicationRow> Applications { get; private set; } = null!;
+    public ListLinks Links { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name)> Ministries { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Administrations { get; private set; } = [];
 
-    public sealed record Row(Guid Id, string Name, string? Administration, string? Ministry, ServiceCategory? Category,
-        ApplicationState State, DateTimeOffset? SubmittedAt);
+    public StaffApplicationFilter Filter => new(State, Ministry, Administration, Category);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -36,19 +39,9 @@ public sealed class ApplicationsModel(CohortsDbContext db) : PageModel
         Administrations = (await db.Administrations.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
             .Select(a => (a.Id, a.Name)).ToList();
 
-        var query = db.Applications.AsNoTracking().Where(a => a.CohortId == id && a.SubmittedAt != null);
-        if (State is { } state) query = query.Where(a => a.State == state);
-        if (Category is { } category) query = query.Where(a => a.Category == category);
-        if (Administration is { } administration) query = query.Where(a => a.AdministrationId == administration);
-        if (Ministry is { } ministry)
-            query = query.Where(a => db.Administrations.Any(x => x.Id == a.AdministrationId && x.MinistryId == ministry));
-        Applications = await query
-            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName)
-            .Select(a => new Row(a.Id, a.FirstName + " " + a.LastName,
-                db.Administrations.Where(x => x.Id == a.AdministrationId).Select(x => x.Name).FirstOrDefault(),
-                db.Administrations.Where(x => x.Id == a.AdministrationId).Select(x => x.Ministry.Acronym).FirstOrDefault(),
-                a.Category, a.State, a.SubmittedAt))
-            .ToListAsync(cancellationToken);
+        List = ListQuery.Read(Request, StaffApplicationList.SortKeys);
+        Applications = await List.PageAsync(StaffApplicationList.Query(db, id, Filter, List.Search).Sorted(List), cancellationToken);
+        Links = new ListLinks(Request.Path, Request.Query, List, Applications.PageNumber, Applications.PageCount);
         return Page();
     }
 }
