@@ -53,7 +53,7 @@ public static class CohortsServices
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.ProgramManager, Roles.Admin))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Management))
             .AddPolicy(Policies.Candidate, p => p.RequireRole(Roles.Candidate));
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -159,7 +159,7 @@ public static class CohortsServices
 public static class Policies
 {
     public const string Admin = "Admin";
-    /// <summary>Program managers and administrators.</summary>
+    /// <summary>The management staff, <see cref="Roles.Management"/>.</summary>
     public const string Staff = "Staff";
     public const string Candidate = "Candidate";
 }

@@ -6,7 +6,7 @@ namespace Cohorts.Domain.Tests.Applications;
 
 public sealed class ApplicationWorkflowTests
 {
-    private static readonly ActorRef[] Actors = [Candidate, OtherCandidate, Manager, Staff, ActorRef.System];
+    private static readonly ActorRef[] Actors = [Candidate, OtherCandidate, Manager, Staff, Admin, Reviewer, ActorRef.System];
 
     // Each stage on and off, just before and at the deadline, a reason given, blank or missing.
     private static readonly ApplicationContext[] Contexts =
@@ -318,5 +318,25 @@ public sealed class ApplicationWorkflowTests
         var triggers = Enum.GetValues<ApplicationTrigger>().Select(ApplicationWorkflow.Label).ToList();
         Assert.Equal(states.Count, states.Distinct().Count());
         Assert.Equal(triggers.Count, triggers.Distinct().Count());
+    }
+
+    [Fact]
+    public void An_administrator_may_make_a_program_managers_move_and_is_recorded_as_administrator()
+    {
+        var application = In(ApplicationState.UnderReview);
+        Assert.Contains(ApplicationTrigger.Admit, ApplicationWorkflow.Definition.Available(ApplicationState.UnderReview, Actor.Admin, Context()));
+
+        application.Admit(Context(), Admin);
+
+        Assert.Equal(ApplicationState.Admitted, application.State);
+        Assert.Equal((Actor.Admin, "admin-1"), (application.History[^1].ActorKind, application.History[^1].ActorUserId));
+    }
+
+    [Fact]
+    public void A_reviewer_may_not_make_a_program_managers_move()
+    {
+        var application = In(ApplicationState.UnderReview);
+        Assert.Throws<DomainException>(() => application.Admit(Context(), Reviewer));
+        Assert.Equal(ApplicationState.UnderReview, application.State);
     }
 }

@@ -62,7 +62,7 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         db.Entry(Application).Property(a => a.Version).OriginalValue = Version;
         try
         {
-            var moved = Application.Act(Trigger, user.As(Actor.ProgramManager), ApplicationContext.For(Cohort, clock.GetUtcNow(), Reason));
+            var moved = Application.Act(Trigger, user.As(Roles.ManagementActor(User)), ApplicationContext.For(Cohort, clock.GetUtcNow(), Reason));
             await notifications.AfterAsync(Application, Cohort, [moved], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -96,7 +96,7 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         Cv = await db.CvOfAsync(application, cancellationToken);
         // The form asks for a reason where one is needed: offer those moves as if it were given.
         var context = ApplicationContext.For(Cohort, clock.GetUtcNow(), reason: "…");
-        Actions = ApplicationWorkflow.Definition.Available(application.State, Actor.ProgramManager, context).Where(Offered.Contains).ToList();
+        Actions = ApplicationWorkflow.Definition.Available(application.State, Roles.ManagementActor(User), context).Where(Offered.Contains).ToList();
         return null;
     }
 }
