@@ -10,6 +10,7 @@ namespace Cohorts.Domain.Applications;
 public sealed class Application
 {
     private readonly List<ApplicationTransition> _history = [];
+    private readonly List<ApplicationRaised> _events = [];
 
     private Application() { }
 
@@ -43,6 +44,14 @@ public sealed class Application
     public uint Version { get; private set; }
 
     public IReadOnlyList<ApplicationTransition> History => _history;
+
+    /// <summary>
+    /// The events raised since they were last dispatched, each with the move that raised it. Not stored: the
+    /// dispatcher that runs inside SaveChanges writes what they cause in the same transaction, then clears them.
+    /// </summary>
+    public IReadOnlyList<ApplicationRaised> DomainEvents => _events;
+
+    public void ClearDomainEvents() => _events.Clear();
 
     public ApplicationDetails Details => new(Civility, FirstName, LastName, ProfessionalEmail, AdministrationId, Category,
         Grade, Position, Motivation, AvailabilityCommitment, ManagerName, ManagerEmail, UnlistedAdministration);
@@ -185,7 +194,9 @@ public sealed class Application
     {
         var transition = ApplicationWorkflow.Definition.Decide(State, trigger, actor.Kind, context);
         var reason = string.IsNullOrWhiteSpace(context.Reason) ? null : context.Reason.Trim();
-        _history.Add(new ApplicationTransition(State, transition.To, trigger, actor, context.Now, reason));
+        var move = new ApplicationTransition(State, transition.To, trigger, actor, context.Now, reason);
+        _history.Add(move);
+        _events.Add(new(transition.Event, move));
         State = transition.To;
         UpdatedAt = context.Now;
         return transition.Event;

@@ -32,3 +32,6 @@ public sealed class ApplicationTransition
     public DateTimeOffset At { get; private set; }
     public string? Reason { get; private set; }
 }
+
+/// <summary>An event an application raised, and the move (history row) that raised it.</summary>
+public sealed record ApplicationRaised(ApplicationEvent Event, ApplicationTransition Move);

@@ -20,7 +20,7 @@ namespace Cohorts.Web.Pages.Applications;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 20 * 1024 * 1024)]
 [RequestSizeLimit(20 * 1024 * 1024)]
-public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> users, ApplicationNotifications notifications,
+public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> users,  
     TimeProvider clock) : PageModel
 {
     [BindProperty] public ApplicationForm Input { get; set; } = new();
@@ -68,8 +68,7 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
         var user = (await users.GetUserAsync(User))!;
         try
         {
-            var events = Application.Submit(ApplicationContext.For(Cohort, clock.GetUtcNow()), user.As(Actor.Candidate));
-            await notifications.AfterAsync(Application, Cohort, events, cancellationToken);
+            Application.Submit(ApplicationContext.For(Cohort, clock.GetUtcNow()), user.As(Actor.Candidate));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException e)

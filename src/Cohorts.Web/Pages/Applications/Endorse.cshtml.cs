@@ -15,7 +15,7 @@ namespace Cohorts.Web.Pages.Applications;
 /// The line manager, without an account, reads the application's summary and endorses or refuses it,
 /// through the signed link received by email. The link expires, and works once.
 /// </summary>
-public sealed class EndorseModel(CohortsDbContext db, EndorsementLinks links, ApplicationNotifications notifications,
+public sealed class EndorseModel(CohortsDbContext db, EndorsementLinks links,  
     TimeProvider clock) : PageModel
 {
     private const string AlreadyUsed = "Ce lien a déjà été utilisé : un avis a déjà été donné sur cette candidature, ou elle a été retirée.";
@@ -47,10 +47,8 @@ public sealed class EndorseModel(CohortsDbContext db, EndorsementLinks links, Ap
         var nonce = links.Read(Token).Nonce;
         try
         {
-            var moved = Decision == "favourable"
-                ? application.Endorse(context, manager, nonce, Comment)
-                : application.RefuseEndorsement(context, manager, nonce, Comment);
-            await notifications.AfterAsync(application, Cohort!, [moved], cancellationToken);
+            if (Decision == "favourable") application.Endorse(context, manager, nonce, Comment);
+            else application.RefuseEndorsement(context, manager, nonce, Comment);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception e) when (e is DomainException or DbUpdateConcurrencyException)

@@ -16,7 +16,7 @@ namespace Cohorts.Web.Pages.Applications;
 /// Withdrawing, after a confirmation: final for this application, so the page says so before the candidate
 /// confirms. Only offered where the workflow allows it; a new application can be started while the call is open.
 /// </summary>
-public sealed class WithdrawModel(CohortsDbContext db, UserManager<CohortsUser> users, ApplicationNotifications notifications,
+public sealed class WithdrawModel(CohortsDbContext db, UserManager<CohortsUser> users,  
     TimeProvider clock) : PageModel
 {
     public Application Application { get; private set; } = null!;
@@ -32,8 +32,7 @@ public sealed class WithdrawModel(CohortsDbContext db, UserManager<CohortsUser> 
         var user = (await users.GetUserAsync(User))!;
         try
         {
-            var moved = Application.Withdraw(ApplicationContext.For(Cohort, clock.GetUtcNow()), user.As(Actor.Candidate));
-            await notifications.AfterAsync(Application, Cohort, [moved], cancellationToken);
+            Application.Withdraw(ApplicationContext.For(Cohort, clock.GetUtcNow()), user.As(Actor.Candidate));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException e)

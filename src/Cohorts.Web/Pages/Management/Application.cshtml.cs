@@ -19,7 +19,7 @@ namespace Cohorts.Web.Pages.Management;
 /// The form carries the version the staff member saw: if someone else moved the application meanwhile,
 /// the move is refused and nothing is lost.
 /// </summary>
-public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUser> users, ApplicationNotifications notifications,
+public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUser> users,  
     TimeProvider clock) : PageModel
 {
     /// <summary>The moves offered here; admission decisions belong to the selection committee's pages.</summary>
@@ -62,8 +62,7 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         db.Entry(Application).Property(a => a.Version).OriginalValue = Version;
         try
         {
-            var moved = Application.Act(Trigger, user.As(Roles.ManagementActor(User)), ApplicationContext.For(Cohort, clock.GetUtcNow(), Reason));
-            await notifications.AfterAsync(Application, Cohort, [moved], cancellationToken);
+            Application.Act(Trigger, user.As(Roles.ManagementActor(User)), ApplicationContext.For(Cohort, clock.GetUtcNow(), Reason));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException e)
