@@ -187,6 +187,26 @@ public sealed class Application
     };
 
     /// <summary>
+    /// For the job that watches offers' deadlines: expires the offer if it is still open. If the candidate answered
+    /// meanwhile, or an earlier run expired it, nothing happens and nothing is recorded. True when it moved.
+    /// </summary>
+    public bool ExpireOfferIfStillOpen(ApplicationContext context) =>
+        MoveIfStillIn([ApplicationState.Admitted], ApplicationTrigger.ExpireOffer, ActorRef.System, context);
+
+    /// <summary>
+    /// A job's plain move, made only if the application is still in one of the states the job expected: otherwise
+    /// nothing happens and nothing is recorded. True when it moved.
+    /// </summary>
+    public bool MoveIfStillIn(IReadOnlyCollection<ApplicationState> expected, ApplicationTrigger trigger, ActorRef by, ApplicationContext context)
+    {
+        if (!PlainMoves.Contains(trigger))
+            throw new DomainException($"Action « {ApplicationWorkflow.Label(trigger)} » impossible depuis une tâche de fond.");
+        if (ApplicationWorkflow.Definition.TryDecide(State, expected, trigger, by.Kind, context) is null) return false;
+        Fire(trigger, by, context);
+        return true;
+    }
+
+    /// <summary>
     /// The one place where the state changes: the lifecycle decides (or refuses, changing nothing),
     /// then the move and its reason are appended to the history.
     /// </summary>

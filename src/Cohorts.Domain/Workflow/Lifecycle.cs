@@ -40,6 +40,15 @@ public sealed class Lifecycle<TState, TTrigger, TContext, TEvent>(
         return transition;
     }
 
+    /// <summary>
+    /// A job's way to move (Hangfire's "expected states"): the transition to take if the state is still one of those
+    /// the job expected, or null, refusing nothing, when it has moved on meanwhile (someone acted first, or an earlier
+    /// run did). From an expected state the move is decided as for people: a refusal there is the job's mistake.
+    /// </summary>
+    public Transition<TState, TTrigger, TContext, TEvent>? TryDecide(TState from, IReadOnlyCollection<TState> expected, TTrigger trigger,
+        Actor actor, TContext context) =>
+        expected.Contains(from) ? Decide(from, trigger, actor, context) : null;
+
     /// <summary>The triggers an actor may fire from a state in a context: those whose guard holds.</summary>
     public IReadOnlyList<TTrigger> Available(TState from, Actor actor, TContext context) =>
         Transitions.Where(t => t.From.Contains(from) && MayFire(t, actor) && t.Guard?.Check(context) is null)

@@ -339,4 +339,45 @@ public sealed class ApplicationWorkflowTests
         Assert.Throws<DomainException>(() => application.Admit(Context(), Reviewer));
         Assert.Equal(ApplicationState.UnderReview, application.State);
     }
+
+    [Fact]
+    public void A_job_expiring_an_offer_twice_in_a_row_moves_once_and_records_one_row()
+    {
+        var application = In(ApplicationState.Admitted);
+        var rows = application.History.Count;
+        application.ClearDomainEvents();
+
+        Assert.True(application.ExpireOfferIfStillOpen(Context()));
+        Assert.False(application.ExpireOfferIfStillOpen(Context()));
+
+        Assert.Equal(ApplicationState.OfferExpired, application.State);
+        Assert.Equal(rows + 1, application.History.Count);
+        Assert.Equal([ApplicationEvent.OfferExpired], application.DomainEvents.Select(e => e.Event));
+    }
+
+    [Fact]
+    public void A_job_finding_the_offer_answered_meanwhile_does_nothing_and_records_nothing()
+    {
+        var application = In(ApplicationState.Admitted);
+        application.AcceptOffer(Context(), Candidate);
+        var rows = application.History.Count;
+        application.ClearDomainEvents();
+
+        Assert.False(application.ExpireOfferIfStillOpen(Context()));
+
+        Assert.Equal(ApplicationState.OfferAccepted, application.State);
+        Assert.Equal(rows, application.History.Count);
+        Assert.Empty(application.DomainEvents);
+    }
+
+    [Fact]
+    public void The_lifecycle_lets_a_job_move_only_from_an_expected_state_and_refuses_as_usual_from_there()
+    {
+        var lifecycle = ApplicationWorkflow.Definition;
+        Assert.Null(lifecycle.TryDecide(ApplicationState.OfferAccepted, [ApplicationState.Admitted], ApplicationTrigger.ExpireOffer, Actor.System, Context()));
+        Assert.Equal(ApplicationState.OfferExpired,
+            lifecycle.TryDecide(ApplicationState.Admitted, [ApplicationState.Admitted], ApplicationTrigger.ExpireOffer, Actor.System, Context())!.To);
+        Assert.Throws<DomainException>(() =>
+            lifecycle.TryDecide(ApplicationState.Admitted, [ApplicationState.Admitted], ApplicationTrigger.ExpireOffer, Actor.Candidate, Context()));
+    }
 }
