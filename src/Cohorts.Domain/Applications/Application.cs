@@ -117,6 +117,8 @@ public sealed class Application
     {
         var moved = Fire(ApplicationTrigger.RequestEndorsement, by, context);
         EndorsementNonce = Guid.NewGuid();
+        // The event carries its own link: a later move of the same save (an endorsement) retires the one in force.
+        _events[^1] = _events[^1] with { EndorsementLink = EndorsementNonce };
         return moved;
     }
 
@@ -244,8 +246,7 @@ public sealed class Application
     {
         if (State != ApplicationState.Draft)
             throw new DomainException("La candidature a été soumise : elle n'est plus modifiable.");
-        if (context.Now >= context.ApplicationDeadline)
-            throw new DomainException("La date limite de dépôt est passée : le brouillon ne peut plus être modifié.");
+        if (context.PastDeadline) throw new DomainException(ApplicationContext.PastDeadlineMessage);
     }
 
     private void EnsureOwnedBy(ActorRef candidate)

@@ -33,5 +33,5 @@ public sealed class ApplicationTransition
     public string? Reason { get; private set; }
 }
 
-/// <summary>An event an application raised, and the move (history row) that raised it.</summary>
-public sealed record ApplicationRaised(ApplicationEvent Event, ApplicationTransition Move);
+/// <summary>An event an application raised, the move (history row) that raised it, and for a request the link it sent.</summary>
+public sealed record ApplicationRaised(ApplicationEvent Event, ApplicationTransition Move, Guid? EndorsementLink = null);

@@ -81,7 +81,7 @@ public sealed class LifecycleEvents(CohortsDbContext db, Outbox outbox, PublicLi
                     cohort.Program.RequiresEndorsement, application.ManagerName, status));
                 break;
             case ApplicationEvent.EndorsementRequested:
-                var link = links.Page("/Applications/Endorse", new { token = endorsementLinks.Token(application.Id, application.EndorsementNonce!.Value) });
+                var link = links.Page("/Applications/Endorse", new { token = endorsementLinks.Token(application.Id, raised.EndorsementLink!.Value) });
                 outbox.Add(application.ManagerEmail, new EndorsementRequestMessage(application.ManagerName,
                     $"{application.FirstName} {application.LastName}", program, cohort.Name,
                     Display.DateTime(clock.GetUtcNow() + EndorsementLinks.Lifetime), link));

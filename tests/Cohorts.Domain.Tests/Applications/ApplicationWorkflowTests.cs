@@ -85,7 +85,7 @@ public sealed class ApplicationWorkflowTests
     {
         var application = Draft();
         var error = Assert.Throws<DomainException>(() => application.Submit(Context(now: Deadline), Candidate));
-        Assert.Equal("La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être soumise.", error.Message);
+        Assert.Equal("La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être modifiée ni soumise.", error.Message);
         Assert.Equal(ApplicationState.Draft, application.State);
         Assert.Single(application.History);
         Assert.Null(application.SubmittedAt);
@@ -379,5 +379,25 @@ public sealed class ApplicationWorkflowTests
             lifecycle.TryDecide(ApplicationState.Admitted, [ApplicationState.Admitted], ApplicationTrigger.ExpireOffer, Actor.System, Context())!.To);
         Assert.Throws<DomainException>(() =>
             lifecycle.TryDecide(ApplicationState.Admitted, [ApplicationState.Admitted], ApplicationTrigger.ExpireOffer, Actor.Candidate, Context()));
+    }
+
+    [Fact]
+    public void The_deadline_refuses_saving_attaching_and_submitting_with_one_message()
+    {
+        var application = Draft();
+        application.SaveDraft(Complete, Context());
+        application.AttachCv(Guid.NewGuid(), Context());
+        var late = Context(now: Deadline);
+
+        var refusals = new[]
+        {
+            Assert.Throws<DomainException>(() => application.SaveDraft(Complete, late)).Message,
+            Assert.Throws<DomainException>(() => application.AttachCv(Guid.NewGuid(), late)).Message,
+            Assert.Throws<DomainException>(() => application.Submit(late, Candidate)).Message,
+        };
+
+        Assert.All(refusals, message => Assert.Equal(ApplicationContext.PastDeadlineMessage, message));
+        Assert.True(late.PastDeadline);
+        Assert.False(Context(now: Deadline.AddTicks(-1)).PastDeadline);
     }
 }
