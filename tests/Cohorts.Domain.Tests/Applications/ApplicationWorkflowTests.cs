@@ -400,4 +400,24 @@ public sealed class ApplicationWorkflowTests
         Assert.True(late.PastDeadline);
         Assert.False(Context(now: Deadline.AddTicks(-1)).PastDeadline);
     }
+
+    [Fact]
+    public void The_events_kept_for_dispatch_name_their_move_and_a_request_the_link_it_sent()
+    {
+        var application = Draft();
+        application.SaveDraft(Complete, Context());
+        application.AttachCv(Guid.NewGuid(), Context());
+
+        application.Submit(Context(), Candidate);
+        var link = application.EndorsementNonce;
+        application.Endorse(Context(), Manager, link!.Value, null);
+
+        Assert.Equal([ApplicationEvent.Submitted, ApplicationEvent.EndorsementRequested, ApplicationEvent.Endorsed],
+            application.DomainEvents.Select(e => e.Event));
+        Assert.Equal(link, application.DomainEvents[1].EndorsementLink);
+        Assert.Null(application.EndorsementNonce);
+        Assert.Equal(application.History[^1], application.DomainEvents[2].Move);
+        application.ClearDomainEvents();
+        Assert.Empty(application.DomainEvents);
+    }
 }
