@@ -32,7 +32,7 @@ public static class Roles
 
     /// <summary>
     /// The staff who manage applications: they open the management pages (the <c>Staff</c> policy, the menu) and the
-    /// CVs of submitted applications. Ordered as a person holding several acts: in their program job first.
+    /// CVs of submitted applications. In this order: someone holding both roles acts, and is recorded, as program manager.
     /// </summary>
     public static IReadOnlyList<string> Management { get; } = [ProgramManager, Admin];
 
