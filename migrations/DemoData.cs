@@ -171,6 +171,8 @@ public static class DemoData
             if (reached is ApplicationState.Endorsed or ApplicationState.UnderReview)
                 application.Endorse(context, new ActorRef(Actor.LineManager, null, "Claire Dupont"), application.EndorsementNonce!.Value, "Avis favorable.");
             if (reached is ApplicationState.UnderReview) application.StartReview(context, staff);
+            // Demo history, not news: nobody is emailed about it.
+            application.ClearDomainEvents();
             db.Applications.Add(application);
         }
         await db.SaveChangesAsync();

@@ -10,6 +10,7 @@ namespace Cohorts.Domain.Applications;
 public sealed class Application
 {
     private readonly List<ApplicationTransition> _history = [];
+    private readonly List<ApplicationRaised> _events = [];
 
     private Application() { }
 
@@ -43,6 +44,14 @@ public sealed class Application
     public uint Version { get; private set; }
 
     public IReadOnlyList<ApplicationTransition> History => _history;
+
+    /// <summary>
+    /// The events raised since they were last dispatched, each with the move that raised it. Not stored: the
+    /// dispatcher that runs inside SaveChanges writes what they cause in the same transaction, then clears them.
+    /// </summary>
+    public IReadOnlyList<ApplicationRaised> DomainEvents => _events;
+
+    public void ClearDomainEvents() => _events.Clear();
 
     public ApplicationDetails Details => new(Civility, FirstName, LastName, ProfessionalEmail, AdministrationId, Category,
         Grade, Position, Motivation, AvailabilityCommitment, ManagerName, ManagerEmail, UnlistedAdministration);
@@ -108,6 +117,8 @@ public sealed class Application
     {
         var moved = Fire(ApplicationTrigger.RequestEndorsement, by, context);
         EndorsementNonce = Guid.NewGuid();
+        // The event carries its own link: a later move of the same save (an endorsement) retires the one in force.
+        _events[^1] = _events[^1] with { EndorsementLink = EndorsementNonce };
         return moved;
     }
 
@@ -178,6 +189,26 @@ public sealed class Application
     };
 
     /// <summary>
+    /// For the job that watches offers' deadlines: expires the offer if it is still open. If the candidate answered
+    /// meanwhile, or an earlier run expired it, nothing happens and nothing is recorded. True when it moved.
+    /// </summary>
+    public bool ExpireOfferIfStillOpen(ApplicationContext context) =>
+        MoveIfStillIn([ApplicationState.Admitted], ApplicationTrigger.ExpireOffer, ActorRef.System, context);
+
+    /// <summary>
+    /// A job's plain move, made only if the application is still in one of the states the job expected: otherwise
+    /// nothing happens and nothing is recorded. True when it moved.
+    /// </summary>
+    public bool MoveIfStillIn(IReadOnlyCollection<ApplicationState> expected, ApplicationTrigger trigger, ActorRef by, ApplicationContext context)
+    {
+        if (!PlainMoves.Contains(trigger))
+            throw new DomainException($"Action « {ApplicationWorkflow.Label(trigger)} » impossible depuis une tâche de fond.");
+        if (ApplicationWorkflow.Definition.TryDecide(State, expected, trigger, by.Kind, context) is null) return false;
+        Fire(trigger, by, context);
+        return true;
+    }
+
+    /// <summary>
     /// The one place where the state changes: the lifecycle decides (or refuses, changing nothing),
     /// then the move and its reason are appended to the history.
     /// </summary>
@@ -185,7 +216,9 @@ public sealed class Application
     {
         var transition = ApplicationWorkflow.Definition.Decide(State, trigger, actor.Kind, context);
         var reason = string.IsNullOrWhiteSpace(context.Reason) ? null : context.Reason.Trim();
-        _history.Add(new ApplicationTransition(State, transition.To, trigger, actor, context.Now, reason));
+        var move = new ApplicationTransition(State, transition.To, trigger, actor, context.Now, reason);
+        _history.Add(move);
+        _events.Add(new(transition.Event, move));
         State = transition.To;
         UpdatedAt = context.Now;
         return transition.Event;
@@ -213,8 +246,7 @@ public sealed class Application
     {
         if (State != ApplicationState.Draft)
             throw new DomainException("La candidature a été soumise : elle n'est plus modifiable.");
-        if (context.Now >= context.ApplicationDeadline)
-            throw new DomainException("La date limite de dépôt est passée : le brouillon ne peut plus être modifié.");
+        if (context.PastDeadline) throw new DomainException(ApplicationContext.PastDeadlineMessage);
     }
 
     private void EnsureOwnedBy(ActorRef candidate)

@@ -32,3 +32,6 @@ public sealed class ApplicationTransition
     public DateTimeOffset At { get; private set; }
     public string? Reason { get; private set; }
 }
+
+/// <summary>An event an application raised, the move (history row) that raised it, and for a request the link it sent.</summary>
+public sealed record ApplicationRaised(ApplicationEvent Event, ApplicationTransition Move, Guid? EndorsementLink = null);

@@ -13,6 +13,13 @@ public sealed record ApplicationContext(
     bool HasInterview,
     string? Reason = null)
 {
+    /// <summary>What a candidate is told from the deadline on, whatever they tried: the one wording of the rule.</summary>
+    public const string PastDeadlineMessage =
+        "La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être modifiée ni soumise.";
+
+    /// <summary>The deadline rule, its one home: from the deadline on, a draft can be neither changed nor submitted.</summary>
+    public bool PastDeadline => Now >= ApplicationDeadline;
+
     /// <summary>The context of an application to this cohort (its program loaded).</summary>
     public static ApplicationContext For(Catalogue.Cohort cohort, DateTimeOffset now, string? reason = null) =>
         new(now, cohort.ApplicationsCloseAt, cohort.Program.RequiresEndorsement, cohort.Program.HasInterview, reason);
@@ -27,8 +34,7 @@ public static class ApplicationWorkflow
 
     // Declared before Definition: static initialisers run in the order of the file, and the table reads these.
     private static readonly Guard<ApplicationContext> BeforeDeadline = new("Avant la date limite de dépôt des candidatures",
-        c => c.Now < c.ApplicationDeadline ? null
-            : "La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être soumise.");
+        c => c.PastDeadline ? ApplicationContext.PastDeadlineMessage : null);
 
     private static readonly Guard<ApplicationContext> EndorsementStage = new("Le programme demande un avis hiérarchique",
         c => c.RequiresEndorsement ? null : "Ce programme ne demande pas d'avis hiérarchique.");

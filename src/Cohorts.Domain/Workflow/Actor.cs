@@ -1,11 +1,17 @@
 namespace Cohorts.Domain.Workflow;
 
-/// <summary>Who fires a transition. Line managers have no account; System is a job or a chained move.</summary>
+/// <summary>
+/// Who acts, the one list: the people of the account roles, the line manager (no account, a signed link) and
+/// System (a job or a chained move). Stored by name, so the order here is free.
+/// </summary>
 public enum Actor
 {
     Candidate,
     LineManager,
+    Reviewer,
+    Coach,
     ProgramManager,
+    Admin,
     System,
 }
 
@@ -21,7 +27,10 @@ public static class ActorLabels
     {
         Actor.Candidate => "Candidat",
         Actor.LineManager => "Responsable hiérarchique",
+        Actor.Reviewer => "Membre du jury",
+        Actor.Coach => "Coach",
         Actor.ProgramManager => "Responsable de programme",
+        Actor.Admin => "Administrateur",
         Actor.System => "Cohorts (automatique)",
         _ => throw new ArgumentOutOfRangeException(nameof(actor), actor, null),
     };

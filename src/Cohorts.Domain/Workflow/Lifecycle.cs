@@ -33,17 +33,34 @@ public sealed class Lifecycle<TState, TTrigger, TContext, TEvent>(
     {
         var transition = Find(from, trigger)
             ?? throw new DomainException($"Action « {triggerLabel(trigger)} » impossible à l'état « {stateLabel(from)} ».");
-        if (!transition.Actors.Contains(actor))
+        if (!MayFire(transition, actor))
             throw new DomainException($"Action « {triggerLabel(trigger)} » non autorisée pour vous.");
         if (transition.Guard?.Check(context) is { } refusal)
             throw new DomainException(refusal);
         return transition;
     }
 
+    /// <summary>
+    /// A job's way to move (Hangfire's "expected states"): the transition to take if the state is still one of those
+    /// the job expected, or null, refusing nothing, when it has moved on meanwhile (someone acted first, or an earlier
+    /// run did). From an expected state the move is decided as for people: a refusal there is the job's mistake.
+    /// </summary>
+    public Transition<TState, TTrigger, TContext, TEvent>? TryDecide(TState from, IReadOnlyCollection<TState> expected, TTrigger trigger,
+        Actor actor, TContext context) =>
+        expected.Contains(from) ? Decide(from, trigger, actor, context) : null;
+
     /// <summary>The triggers an actor may fire from a state in a context: those whose guard holds.</summary>
     public IReadOnlyList<TTrigger> Available(TState from, Actor actor, TContext context) =>
-        Transitions.Where(t => t.From.Contains(from) && t.Actors.Contains(actor) && t.Guard?.Check(context) is null)
+        Transitions.Where(t => t.From.Contains(from) && MayFire(t, actor) && t.Guard?.Check(context) is null)
             .Select(t => t.Trigger).Distinct().ToList();
+
+    /// <summary>
+    /// Whether an actor may fire a transition: those the table names, and an administrator wherever a program
+    /// manager may. Decided here, once, so that the tables keep naming the role whose job the move is, and an
+    /// administrator standing in for them still acts (and is recorded) as themself.
+    /// </summary>
+    private static bool MayFire(Transition<TState, TTrigger, TContext, TEvent> transition, Actor actor) =>
+        transition.Actors.Contains(actor) || actor == Actor.Admin && transition.Actors.Contains(Actor.ProgramManager);
 
     /// <summary>The diagram the lifecycle page draws, generated from the table, with the French labels.</summary>
     public LifecycleDiagram ToDiagram()

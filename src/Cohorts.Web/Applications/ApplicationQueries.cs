@@ -7,6 +7,9 @@ namespace Cohorts.Web.Applications;
 
 public sealed record CvInfo(Guid Id, string FileName, long Size);
 
+/// <summary>What a page about one application shows around it: its cohort (program loaded), the administration's label, the CV.</summary>
+public sealed record ApplicationSurroundings(Cohort Cohort, string? AdministrationLabel, CvInfo? Cv);
+
 public static class ApplicationQueries
 {
     /// <summary>
@@ -28,4 +31,11 @@ public static class ApplicationQueries
     /// <summary>"Administration — Ministry", for display.</summary>
     public static Task<string?> AdministrationLabelAsync(this CohortsDbContext db, int? administrationId, CancellationToken cancellationToken) =>
         db.Administrations.Where(a => a.Id == administrationId).Select(a => a.Name + " — " + a.Ministry.Name).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The one load sequence of the application pages, after the application itself (found as each page's access allows).</summary>
+    public static async Task<ApplicationSurroundings> SurroundingsOfAsync(this CohortsDbContext db, Application application,
+        CancellationToken cancellationToken) =>
+        new(await db.CohortOfAsync(application, cancellationToken),
+            await db.AdministrationLabelAsync(application.AdministrationId, cancellationToken),
+            await db.CvOfAsync(application, cancellationToken));
 }

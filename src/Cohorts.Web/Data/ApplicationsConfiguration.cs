@@ -48,6 +48,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         application.HasMany(a => a.History).WithOne().HasForeignKey(t => t.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         application.Navigation(a => a.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
         application.Ignore(a => a.Details);
+        application.Ignore(a => a.DomainEvents);
     }
 }
 

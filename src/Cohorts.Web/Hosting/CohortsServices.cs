@@ -30,7 +30,7 @@ public static class CohortsServices
         builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddSingleton<EndorsementLinks>();
-        builder.Services.AddScoped<ApplicationNotifications>();
+        builder.Services.AddScoped<LifecycleEvents>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<CohortsDbContext>("database")
             .AddCheck<HangfireStorageHealthCheck>("hangfire");
@@ -53,7 +53,7 @@ public static class CohortsServices
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.ProgramManager, Roles.Admin))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Management))
             .AddPolicy(Policies.Candidate, p => p.RequireRole(Roles.Candidate));
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -94,6 +94,7 @@ public static class CohortsServices
         services.AddSingleton<EmailRenderer>();
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxDeliveryTrigger>();
+        services.AddScoped<DomainEventDispatcher>();
         services.AddSingleton<IMailTransport>(sp =>
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value.SendsThroughSmtp
                 ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
@@ -131,6 +132,8 @@ public static class CohortsServices
         {
             options.UseNpgsql(ConnectionString(configuration), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
                 .UseSnakeCaseNamingConvention();
+            // The dispatcher first: the delivery trigger must see the emails it writes.
+            if (sp.GetService<DomainEventDispatcher>() is { } dispatcher) options.AddInterceptors(dispatcher);
             if (sp.GetService<OutboxDeliveryTrigger>() is { } trigger) options.AddInterceptors(trigger);
         });
         services.AddIdentity<CohortsUser, IdentityRole>(identity =>
@@ -159,7 +162,7 @@ public static class CohortsServices
 public static class Policies
 {
     public const string Admin = "Admin";
-    /// <summary>Program managers and administrators.</summary>
+    /// <summary>The management staff, <see cref="Roles.Management"/>.</summary>
     public const string Staff = "Staff";
     public const string Candidate = "Candidate";
 }

@@ -12,7 +12,7 @@ public static class Navigation
     {
         var items = new List<NavigationItem> { new("Programmes", "/") };
         if (user.IsInRole(Roles.Candidate)) items.Add(new("Mes candidatures", "/candidatures"));
-        if (user.IsInRole(Roles.ProgramManager) || user.IsInRole(Roles.Admin)) items.Add(new("Gestion", "/gestion"));
+        if (Roles.IsManagement(user)) items.Add(new("Gestion", "/gestion"));
         if (user.IsInRole(Roles.Admin))
         {
             items.Add(new("Comptes", "/admin/comptes"));

@@ -14,6 +14,8 @@ internal static class ApplicationFactory
     public static readonly ActorRef OtherCandidate = new(Actor.Candidate, "candidate-2", "Lucie Martin");
     public static readonly ActorRef Manager = new(Actor.LineManager, null, "Jean Chef");
     public static readonly ActorRef Staff = new(Actor.ProgramManager, "staff-1", "Paul Responsable");
+    public static readonly ActorRef Admin = new(Actor.Admin, "admin-1", "Alice Administratrice");
+    public static readonly ActorRef Reviewer = new(Actor.Reviewer, "reviewer-1", "Marc Jury");
 
     public static readonly ApplicationDetails Complete = new(Civility.Madame, "Camille", "Durand", "camille.durand@finances.gouv.fr",
         3, ServiceCategory.A, "Attachée principale", "Cheffe de projet numérique", "Je souhaite…", true, "Jean Chef", "jean.chef@finances.gouv.fr");

@@ -6,7 +6,7 @@ namespace Cohorts.Domain.Tests.Applications;
 
 public sealed class ApplicationWorkflowTests
 {
-    private static readonly ActorRef[] Actors = [Candidate, OtherCandidate, Manager, Staff, ActorRef.System];
+    private static readonly ActorRef[] Actors = [Candidate, OtherCandidate, Manager, Staff, Admin, Reviewer, ActorRef.System];
 
     // Each stage on and off, just before and at the deadline, a reason given, blank or missing.
     private static readonly ApplicationContext[] Contexts =
@@ -85,7 +85,7 @@ public sealed class ApplicationWorkflowTests
     {
         var application = Draft();
         var error = Assert.Throws<DomainException>(() => application.Submit(Context(now: Deadline), Candidate));
-        Assert.Equal("La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être soumise.", error.Message);
+        Assert.Equal("La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être modifiée ni soumise.", error.Message);
         Assert.Equal(ApplicationState.Draft, application.State);
         Assert.Single(application.History);
         Assert.Null(application.SubmittedAt);
@@ -318,5 +318,106 @@ public sealed class ApplicationWorkflowTests
         var triggers = Enum.GetValues<ApplicationTrigger>().Select(ApplicationWorkflow.Label).ToList();
         Assert.Equal(states.Count, states.Distinct().Count());
         Assert.Equal(triggers.Count, triggers.Distinct().Count());
+    }
+
+    [Fact]
+    public void An_administrator_may_make_a_program_managers_move_and_is_recorded_as_administrator()
+    {
+        var application = In(ApplicationState.UnderReview);
+        Assert.Contains(ApplicationTrigger.Admit, ApplicationWorkflow.Definition.Available(ApplicationState.UnderReview, Actor.Admin, Context()));
+
+        application.Admit(Context(), Admin);
+
+        Assert.Equal(ApplicationState.Admitted, application.State);
+        Assert.Equal((Actor.Admin, "admin-1"), (application.History[^1].ActorKind, application.History[^1].ActorUserId));
+    }
+
+    [Fact]
+    public void A_reviewer_may_not_make_a_program_managers_move()
+    {
+        var application = In(ApplicationState.UnderReview);
+        Assert.Throws<DomainException>(() => application.Admit(Context(), Reviewer));
+        Assert.Equal(ApplicationState.UnderReview, application.State);
+    }
+
+    [Fact]
+    public void A_job_expiring_an_offer_twice_in_a_row_moves_once_and_records_one_row()
+    {
+        var application = In(ApplicationState.Admitted);
+        var rows = application.History.Count;
+        application.ClearDomainEvents();
+
+        Assert.True(application.ExpireOfferIfStillOpen(Context()));
+        Assert.False(application.ExpireOfferIfStillOpen(Context()));
+
+        Assert.Equal(ApplicationState.OfferExpired, application.State);
+        Assert.Equal(rows + 1, application.History.Count);
+        Assert.Equal([ApplicationEvent.OfferExpired], application.DomainEvents.Select(e => e.Event));
+    }
+
+    [Fact]
+    public void A_job_finding_the_offer_answered_meanwhile_does_nothing_and_records_nothing()
+    {
+        var application = In(ApplicationState.Admitted);
+        application.AcceptOffer(Context(), Candidate);
+        var rows = application.History.Count;
+        application.ClearDomainEvents();
+
+        Assert.False(application.ExpireOfferIfStillOpen(Context()));
+
+        Assert.Equal(ApplicationState.OfferAccepted, application.State);
+        Assert.Equal(rows, application.History.Count);
+        Assert.Empty(application.DomainEvents);
+    }
+
+    [Fact]
+    public void The_lifecycle_lets_a_job_move_only_from_an_expected_state_and_refuses_as_usual_from_there()
+    {
+        var lifecycle = ApplicationWorkflow.Definition;
+        Assert.Null(lifecycle.TryDecide(ApplicationState.OfferAccepted, [ApplicationState.Admitted], ApplicationTrigger.ExpireOffer, Actor.System, Context()));
+        Assert.Equal(ApplicationState.OfferExpired,
+            lifecycle.TryDecide(ApplicationState.Admitted, [ApplicationState.Admitted], ApplicationTrigger.ExpireOffer, Actor.System, Context())!.To);
+        Assert.Throws<DomainException>(() =>
+            lifecycle.TryDecide(ApplicationState.Admitted, [ApplicationState.Admitted], ApplicationTrigger.ExpireOffer, Actor.Candidate, Context()));
+    }
+
+    [Fact]
+    public void The_deadline_refuses_saving_attaching_and_submitting_with_one_message()
+    {
+        var application = Draft();
+        application.SaveDraft(Complete, Context());
+        application.AttachCv(Guid.NewGuid(), Context());
+        var late = Context(now: Deadline);
+
+        var refusals = new[]
+        {
+            Assert.Throws<DomainException>(() => application.SaveDraft(Complete, late)).Message,
+            Assert.Throws<DomainException>(() => application.AttachCv(Guid.NewGuid(), late)).Message,
+            Assert.Throws<DomainException>(() => application.Submit(late, Candidate)).Message,
+        };
+
+        Assert.All(refusals, message => Assert.Equal(ApplicationContext.PastDeadlineMessage, message));
+        Assert.True(late.PastDeadline);
+        Assert.False(Context(now: Deadline.AddTicks(-1)).PastDeadline);
+    }
+
+    [Fact]
+    public void The_events_kept_for_dispatch_name_their_move_and_a_request_the_link_it_sent()
+    {
+        var application = Draft();
+        application.SaveDraft(Complete, Context());
+        application.AttachCv(Guid.NewGuid(), Context());
+
+        application.Submit(Context(), Candidate);
+        var link = application.EndorsementNonce;
+        application.Endorse(Context(), Manager, link!.Value, null);
+
+        Assert.Equal([ApplicationEvent.Submitted, ApplicationEvent.EndorsementRequested, ApplicationEvent.Endorsed],
+            application.DomainEvents.Select(e => e.Event));
+        Assert.Equal(link, application.DomainEvents[1].EndorsementLink);
+        Assert.Null(application.EndorsementNonce);
+        Assert.Equal(application.History[^1], application.DomainEvents[2].Move);
+        application.ClearDomainEvents();
+        Assert.Empty(application.DomainEvents);
     }
 }

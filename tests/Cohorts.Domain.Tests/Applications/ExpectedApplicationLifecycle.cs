@@ -43,26 +43,26 @@ internal static class ExpectedApplicationLifecycle
     public static IReadOnlyList<ExpectedMove> Moves { get; } =
     [
         //  trigger             from                                   to                   by                               needs               raises
-        new(Submit,             [Draft],                               Submitted,           [Candidate],                     BeforeDeadline,     ApplicationEvent.Submitted),
+        new(Submit,             [Draft],                               Submitted,           [Candidate],                BeforeDeadline,     ApplicationEvent.Submitted),
         // Sent by Cohorts right after the submission, or again by staff: a new link that retires the old one.
-        new(RequestEndorsement, [Submitted, AwaitingEndorsement],      AwaitingEndorsement, [Actor.System, ProgramManager],  EndorsementStage,   ApplicationEvent.EndorsementRequested),
+        new(RequestEndorsement, [Submitted, AwaitingEndorsement],      AwaitingEndorsement, [Actor.System, ProgramManager, Admin],EndorsementStage,   ApplicationEvent.EndorsementRequested),
         new(Endorse,            [AwaitingEndorsement],                 Endorsed,            [LineManager],                   Needs.None,         ApplicationEvent.Endorsed),
         // "a comment is required to refuse"
         new(RefuseEndorsement,  [AwaitingEndorsement],                 EndorsementRefused,  [LineManager],                   Reason,             ApplicationEvent.EndorsementRefused),
-        new(StartReview,        [Submitted],                           UnderReview,         [ProgramManager, Actor.System],  NoEndorsementStage, ApplicationEvent.ReviewStarted),
-        new(StartReview,        [Endorsed],                            UnderReview,         [ProgramManager, Actor.System],  Needs.None,         ApplicationEvent.ReviewStarted),
-        new(InviteToInterview,  [UnderReview],                         Interview,           [ProgramManager],                InterviewStage,     ApplicationEvent.InvitedToInterview),
-        new(Admit,              Deciding,                              Admitted,            [ProgramManager],                Needs.None,         ApplicationEvent.Admitted),
-        new(Waitlist,           Deciding,                              Waitlisted,          [ProgramManager],                Needs.None,         ApplicationEvent.Waitlisted),
-        new(Reject,             Deciding,                              Rejected,            [ProgramManager],                Needs.None,         ApplicationEvent.Rejected),
+        new(StartReview,        [Submitted],                           UnderReview,         [ProgramManager, Admin, Actor.System],NoEndorsementStage, ApplicationEvent.ReviewStarted),
+        new(StartReview,        [Endorsed],                            UnderReview,         [ProgramManager, Admin, Actor.System],Needs.None,         ApplicationEvent.ReviewStarted),
+        new(InviteToInterview,  [UnderReview],                         Interview,           [ProgramManager, Admin],      InterviewStage,     ApplicationEvent.InvitedToInterview),
+        new(Admit,              Deciding,                              Admitted,            [ProgramManager, Admin],      Needs.None,         ApplicationEvent.Admitted),
+        new(Waitlist,           Deciding,                              Waitlisted,          [ProgramManager, Admin],      Needs.None,         ApplicationEvent.Waitlisted),
+        new(Reject,             Deciding,                              Rejected,            [ProgramManager, Admin],      Needs.None,         ApplicationEvent.Rejected),
         // "automatically when a seat frees, in rank order"; staff may also make it by hand.
-        new(AdmitFromWaitlist,  [Waitlisted],                          Admitted,            [Actor.System, ProgramManager],  Needs.None,         ApplicationEvent.Admitted),
-        new(AcceptOffer,        [Admitted],                            OfferAccepted,       [Candidate],                     Needs.None,         ApplicationEvent.OfferAccepted),
-        new(DeclineOffer,       [Admitted],                            OfferDeclined,       [Candidate],                     Needs.None,         ApplicationEvent.OfferDeclined),
+        new(AdmitFromWaitlist,  [Waitlisted],                          Admitted,            [Actor.System, ProgramManager, Admin],Needs.None,         ApplicationEvent.Admitted),
+        new(AcceptOffer,        [Admitted],                            OfferAccepted,       [Candidate],                Needs.None,         ApplicationEvent.OfferAccepted),
+        new(DeclineOffer,       [Admitted],                            OfferDeclined,       [Candidate],                Needs.None,         ApplicationEvent.OfferDeclined),
         // The offer's deadline is watched by a job.
-        new(ExpireOffer,        [Admitted],                            OfferExpired,        [Actor.System],                  Needs.None,         ApplicationEvent.OfferExpired),
-        new(MarkIneligible,     BeforeDecision,                        Ineligible,          [ProgramManager],                Reason,             ApplicationEvent.MarkedIneligible),
-        new(Withdraw,           Open,                                  Withdrawn,           [Candidate],                     Needs.None,         ApplicationEvent.Withdrawn),
+        new(ExpireOffer,        [Admitted],                            OfferExpired,        [Actor.System],                Needs.None,         ApplicationEvent.OfferExpired),
+        new(MarkIneligible,     BeforeDecision,                        Ineligible,          [ProgramManager, Admin],      Reason,             ApplicationEvent.MarkedIneligible),
+        new(Withdraw,           Open,                                  Withdrawn,           [Candidate],                Needs.None,         ApplicationEvent.Withdrawn),
     ];
 
     /// <summary>The moves the staff screen offers (its one form, <see cref="Application.Act"/>); the others have pages of their own.</summary>

@@ -23,13 +23,13 @@ internal static class ExpectedEnrollmentLifecycle
     public static IReadOnlyList<ExpectedEnrollmentMove> Moves { get; } =
     [
         //  trigger            from                    to            by                               needs                        raises
-        new(Start,             [Enrolled],             InProgress,   [ProgramManager, Actor.System],  EnrollmentNeeds.None,        EnrollmentEvent.Started),
-        new(Complete,          [InProgress],           Completed,    [ProgramManager, Actor.System],  EnrollmentNeeds.None,        EnrollmentEvent.Completed),
+        new(Start,             [Enrolled],             InProgress,   [ProgramManager, Admin, Actor.System],EnrollmentNeeds.None,        EnrollmentEvent.Started),
+        new(Complete,          [InProgress],           Completed,    [ProgramManager, Admin, Actor.System],EnrollmentNeeds.None,        EnrollmentEvent.Completed),
         // "When a cohort ends, a job evaluates every enrollment": the verdict of the rules decides which of the two.
-        new(Certify,           [Completed],            Certified,    [ProgramManager, Actor.System],  EnrollmentNeeds.RulesMet,    EnrollmentEvent.Certified),
-        new(FailCertification, [Completed],            NotCertified, [ProgramManager, Actor.System],  EnrollmentNeeds.RulesNotMet, EnrollmentEvent.NotCertified),
+        new(Certify,           [Completed],            Certified,    [ProgramManager, Admin, Actor.System],EnrollmentNeeds.RulesMet,    EnrollmentEvent.Certified),
+        new(FailCertification, [Completed],            NotCertified, [ProgramManager, Admin, Actor.System],EnrollmentNeeds.RulesNotMet, EnrollmentEvent.NotCertified),
         // One drops out of a course still running, never out of a finished one, and says why.
-        new(Drop,              [Enrolled, InProgress], Dropped,      [ProgramManager, Candidate],     EnrollmentNeeds.Reason,      EnrollmentEvent.Dropped),
+        new(Drop,              [Enrolled, InProgress], Dropped,      [ProgramManager, Admin, Candidate],EnrollmentNeeds.Reason,      EnrollmentEvent.Dropped),
     ];
 
     public static IReadOnlyList<EnrollmentState> FinalStates { get; } =

@@ -84,7 +84,7 @@ public sealed class GuardDescriptionTests
 
         Assert.Equal("Avant la date limite de dépôt des candidatures", submit.Description);
         Assert.Null(submit.Check(before));
-        Assert.Equal("La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être soumise.",
+        Assert.Equal("La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être modifiée ni soumise.",
             submit.Check(before with { Now = deadline }));
     }
 }

@@ -167,6 +167,20 @@ public sealed partial class StaffApplicationTests(CohortsApp app) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task An_administrator_moves_an_application_and_the_history_records_them_as_administrator()
+    {
+        var id = await _scenario.SubmitAsync(await _scenario.SignedInAsync("a@numerique.gouv.fr"));
+        var marie = await _scenario.SignedInAsync("marie@cohorts.test", Roles.Admin, "Marie", "Seconde");
+        var url = $"/gestion/candidatures/{id}";
+
+        var page = await Forms.PostAndReadAsync(marie, url, Action(await Forms.ReadAsync(marie, url), ApplicationTrigger.StartReview));
+
+        Assert.Contains("Action enregistrée : Passer à l'examen.", page, StringComparison.Ordinal);
+        Assert.Contains("par Marie Seconde (administrateur)", page, StringComparison.Ordinal);
+        Assert.Equal(Domain.Workflow.Actor.Admin, (await LoadAsync(id)).History.OrderBy(h => h.Id).Last().ActorKind);
+    }
+
+    [Fact]
     public async Task Two_staff_members_acting_at_once_one_wins_the_other_is_told_and_nothing_is_lost()
     {
         var id = await _scenario.SubmitAsync(await _scenario.SignedInAsync("a@numerique.gouv.fr"));

@@ -1,10 +1,8 @@
-using Cohorts.Domain;
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Workflow;
 using Cohorts.Web.Applications;
 using Cohorts.Web.Data;
-using Cohorts.Web.Documents;
 using Cohorts.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -20,15 +18,14 @@ namespace Cohorts.Web.Pages.Applications;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 20 * 1024 * 1024)]
 [RequestSizeLimit(20 * 1024 * 1024)]
-public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> users, ApplicationNotifications notifications,
-    TimeProvider clock) : PageModel
+public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty] public ApplicationForm Input { get; set; } = new();
     /// <summary>PostgreSQL's xmin of the draft as this form was shown: a save from an older tab does not overwrite a newer one.</summary>
     [BindProperty] public uint? Version { get; set; }
 
     public Application Application { get; private set; } = null!;
-    public bool PastDeadline => clock.GetUtcNow() >= Cohort.ApplicationsCloseAt;
+    public bool PastDeadline => ApplicationContext.For(Cohort, clock.GetUtcNow()).PastDeadline;
     public Cohort Cohort { get; private set; } = null!;
     public CvInfo? Cv { get; private set; }
     public IReadOnlyList<AdministrationChoice> Administrations { get; private set; } = [];
@@ -66,20 +63,11 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
             return Page();
         }
         var user = (await users.GetUserAsync(User))!;
-        try
+        var outcome = await db.MoveAndSaveAsync(
+            () => Application.Submit(ApplicationContext.For(Cohort, clock.GetUtcNow()), user.As(Actor.Candidate)), cancellationToken);
+        if (!outcome.Saved)
         {
-            var events = Application.Submit(ApplicationContext.For(Cohort, clock.GetUtcNow()), user.As(Actor.Candidate));
-            await notifications.AfterAsync(Application, Cohort, events, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", ChangedElsewhere);
+            ModelState.AddModelError("", outcome.Refusal ?? ChangedElsewhere);
             return Page();
         }
         TempData["Message"] = "Votre candidature est soumise. Un courriel de confirmation vous a été envoyé.";
@@ -96,19 +84,20 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
     /// </summary>
     private async Task<bool> SaveDraftAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (now >= Cohort.ApplicationsCloseAt)
+        var context = ApplicationContext.For(Cohort, clock.GetUtcNow());
+        if (context.PastDeadline)
         {
-            ModelState.AddModelError("", "La date limite de dépôt des candidatures est dépassée : la candidature ne peut plus être modifiée ni soumise.");
+            ModelState.AddModelError("", ApplicationContext.PastDeadlineMessage);
             return false;
         }
-        var context = ApplicationContext.For(Cohort, now);
         // Compare with the version the form was shown with, not the one just loaded.
         if (Version is { } shown) db.Entry(Application).Property(a => a.Version).OriginalValue = shown;
         var refused = new List<FieldProblem>();
         var details = Input.ToDetails(Application.Details, Administrations, refused);
         refused.AddRange(Application.SaveDraft(details, context));
-        var replacedCv = await AttachCvAsync(context, refused, cancellationToken);
+        var cv = await CvReplacement.AttachAsync(db, Application, Input.Cv, context, cancellationToken);
+        if (cv.Refusal is { } refusal) refused.Add(refusal);
+        Cv = cv.Attached ?? Cv;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -125,8 +114,7 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
         }
         Version = Application.Version;
         ModelState.Remove(nameof(Version));
-        // A replaced CV is personal data nobody needs any more.
-        if (replacedCv is { } previous) await db.Documents.Where(d => d.Id == previous).ExecuteDeleteAsync(cancellationToken);
+        await cv.DeleteReplacedAsync(db, cancellationToken);
         ApplicationForm.AddProblems(ModelState, details.Problems(forSubmission: false).Where(p => p.Kind == ProblemKind.Format));
         if (refused.Count == 0) return true;
         foreach (var problem in refused)
@@ -135,23 +123,6 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
         var fields = string.Join(", ", refused.Select(p => ApplicationForm.Labels[p.Field]).Distinct());
         ModelState.AddModelError("", $"Votre brouillon est enregistré, sauf : {fields}. Corrigez ce qui est signalé puis enregistrez à nouveau.");
         return false;
-    }
-
-    /// <summary>Attaches the uploaded CV if it is a valid PDF; returns the id of the CV it replaces.</summary>
-    private async Task<Guid?> AttachCvAsync(ApplicationContext context, List<FieldProblem> refused, CancellationToken cancellationToken)
-    {
-        if (Input.Cv is not { } file) return null;
-        var upload = await PdfUpload.ReadAsync(file, Application.CandidateId, context.Now, cancellationToken);
-        if (upload.Document is not { } document)
-        {
-            refused.Add(new("Cv", upload.Error!, ProblemKind.Refused));
-            return null;
-        }
-        db.Documents.Add(document);
-        var replaced = Application.CvDocumentId;
-        Application.AttachCv(document.Id, context);
-        Cv = new(document.Id, document.FileName, document.Size);
-        return replaced;
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
@@ -164,9 +135,8 @@ public sealed class EditModel(CohortsDbContext db, UserManager<CohortsUser> user
             return RedirectToPage("/Applications/Status", new { id });
         }
         Application = application;
-        Cohort = await db.CohortOfAsync(application, cancellationToken);
+        (Cohort, _, Cv) = await db.SurroundingsOfAsync(application, cancellationToken);
         Administrations = await AdministrationChoices.AllAsync(db, cancellationToken);
-        Cv = await db.CvOfAsync(application, cancellationToken);
         return null;
     }
 }

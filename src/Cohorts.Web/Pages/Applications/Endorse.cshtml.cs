@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Cohorts.Domain;
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Workflow;
@@ -15,8 +14,7 @@ namespace Cohorts.Web.Pages.Applications;
 /// The line manager, without an account, reads the application's summary and endorses or refuses it,
 /// through the signed link received by email. The link expires, and works once.
 /// </summary>
-public sealed class EndorseModel(CohortsDbContext db, EndorsementLinks links, ApplicationNotifications notifications,
-    TimeProvider clock) : PageModel
+public sealed class EndorseModel(CohortsDbContext db, EndorsementLinks links, TimeProvider clock) : PageModel
 {
     private const string AlreadyUsed = "Ce lien a déjà été utilisé : un avis a déjà été donné sur cette candidature, ou elle a été retirée.";
 
@@ -45,15 +43,13 @@ public sealed class EndorseModel(CohortsDbContext db, EndorsementLinks links, Ap
         var manager = new ActorRef(Actor.LineManager, null, application.ManagerName);
         var context = ApplicationContext.For(Cohort!, clock.GetUtcNow());
         var nonce = links.Read(Token).Nonce;
-        try
+        var outcome = await db.MoveAndSaveAsync(() =>
         {
-            var moved = Decision == "favourable"
-                ? application.Endorse(context, manager, nonce, Comment)
-                : application.RefuseEndorsement(context, manager, nonce, Comment);
-            await notifications.AfterAsync(application, Cohort!, [moved], cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is DomainException or DbUpdateConcurrencyException)
+            if (Decision == "favourable") application.Endorse(context, manager, nonce, Comment);
+            else application.RefuseEndorsement(context, manager, nonce, Comment);
+        }, cancellationToken);
+        // Whatever stopped it, the link is spent: someone answered, or the application moved on, meanwhile.
+        if (!outcome.Saved)
         {
             Refusal = AlreadyUsed;
             return Page();
@@ -85,8 +81,7 @@ public sealed class EndorseModel(CohortsDbContext db, EndorsementLinks links, Ap
             Application = null;
             return false;
         }
-        Cohort = await db.CohortOfAsync(Application, cancellationToken);
-        AdministrationLabel = await db.AdministrationLabelAsync(Application.AdministrationId, cancellationToken);
+        (Cohort, AdministrationLabel, _) = await db.SurroundingsOfAsync(Application, cancellationToken);
         return true;
     }
 }

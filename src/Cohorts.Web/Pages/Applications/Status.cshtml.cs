@@ -23,9 +23,7 @@ public sealed class StatusModel(CohortsDbContext db, UserManager<CohortsUser> us
         var application = await db.FindOwnAsync(id, users.GetUserId(User), cancellationToken);
         if (application is null) return NotFound();
         Application = application;
-        Cohort = await db.CohortOfAsync(application, cancellationToken);
-        AdministrationLabel = await db.AdministrationLabelAsync(application.AdministrationId, cancellationToken);
-        Cv = await db.CvOfAsync(application, cancellationToken);
+        (Cohort, AdministrationLabel, Cv) = await db.SurroundingsOfAsync(application, cancellationToken);
         CanWithdraw = ApplicationWorkflow.Definition.Find(application.State, ApplicationTrigger.Withdraw) is not null;
         return Page();
     }

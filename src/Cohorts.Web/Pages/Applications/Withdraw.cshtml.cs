@@ -1,4 +1,3 @@
-using Cohorts.Domain;
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Workflow;
@@ -8,7 +7,6 @@ using Cohorts.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cohorts.Web.Pages.Applications;
 
@@ -16,8 +14,7 @@ namespace Cohorts.Web.Pages.Applications;
 /// Withdrawing, after a confirmation: final for this application, so the page says so before the candidate
 /// confirms. Only offered where the workflow allows it; a new application can be started while the call is open.
 /// </summary>
-public sealed class WithdrawModel(CohortsDbContext db, UserManager<CohortsUser> users, ApplicationNotifications notifications,
-    TimeProvider clock) : PageModel
+public sealed class WithdrawModel(CohortsDbContext db, UserManager<CohortsUser> users, TimeProvider clock) : PageModel
 {
     public Application Application { get; private set; } = null!;
     public Cohort Cohort { get; private set; } = null!;
@@ -30,20 +27,11 @@ public sealed class WithdrawModel(CohortsDbContext db, UserManager<CohortsUser> 
     {
         if (await LoadAsync(id, cancellationToken) is { } other) return other;
         var user = (await users.GetUserAsync(User))!;
-        try
+        var outcome = await db.MoveAndSaveAsync(
+            () => Application.Withdraw(ApplicationContext.For(Cohort, clock.GetUtcNow()), user.As(Actor.Candidate)), cancellationToken);
+        if (!outcome.Saved)
         {
-            var moved = Application.Withdraw(ApplicationContext.For(Cohort, clock.GetUtcNow()), user.As(Actor.Candidate));
-            await notifications.AfterAsync(Application, Cohort, [moved], cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Votre candidature vient de changer d'état. Consultez-la avant de recommencer.");
+            ModelState.AddModelError("", outcome.Refusal ?? "Votre candidature vient de changer d'état. Consultez-la avant de recommencer.");
             return Page();
         }
         TempData["Message"] = "Votre candidature est retirée.";

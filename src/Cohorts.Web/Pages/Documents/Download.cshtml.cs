@@ -16,7 +16,7 @@ public sealed class DownloadModel(CohortsDbContext db, UserManager<CohortsUser> 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var userId = users.GetUserId(User);
-        var staff = User.IsInRole(Roles.ProgramManager) || User.IsInRole(Roles.Admin);
+        var staff = Roles.IsManagement(User);
         var document = await db.Documents.AsNoTracking()
             .Where(d => d.Id == id && (d.OwnerId == userId
                 || staff && db.Applications.Any(a => a.CvDocumentId == d.Id && a.SubmittedAt != null)))

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Cohorts.Domain;
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Workflow;
@@ -19,8 +18,7 @@ namespace Cohorts.Web.Pages.Management;
 /// The form carries the version the staff member saw: if someone else moved the application meanwhile,
 /// the move is refused and nothing is lost.
 /// </summary>
-public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUser> users, ApplicationNotifications notifications,
-    TimeProvider clock) : PageModel
+public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUser> users, TimeProvider clock) : PageModel
 {
     /// <summary>The moves offered here; admission decisions belong to the selection committee's pages.</summary>
     public static readonly IReadOnlySet<ApplicationTrigger> Offered =
@@ -60,18 +58,15 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         var user = (await users.GetUserAsync(User))!;
         // Compare with the version the staff member saw, not the one just loaded.
         db.Entry(Application).Property(a => a.Version).OriginalValue = Version;
-        try
+        var outcome = await db.MoveAndSaveAsync(
+            () => Application.Act(Trigger, user.As(Roles.ManagementActor(User)), ApplicationContext.For(Cohort, clock.GetUtcNow(), Reason)),
+            cancellationToken);
+        if (outcome.Refusal is { } refusal)
         {
-            var moved = Application.Act(Trigger, user.As(Actor.ProgramManager), ApplicationContext.For(Cohort, clock.GetUtcNow(), Reason));
-            await notifications.AfterAsync(Application, Cohort, [moved], cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(nameof(Reason), e.Message);
+            ModelState.AddModelError(nameof(Reason), refusal);
             return Page();
         }
-        catch (DbUpdateConcurrencyException)
+        if (outcome.ChangedMeanwhile)
         {
             db.ChangeTracker.Clear();
             await LoadAsync(id, cancellationToken);
@@ -91,12 +86,10 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
             .SingleOrDefaultAsync(a => a.Id == id && a.SubmittedAt != null, cancellationToken);
         if (application is null) return NotFound();
         Application = application;
-        Cohort = await db.CohortOfAsync(application, cancellationToken);
-        AdministrationLabel = await db.AdministrationLabelAsync(application.AdministrationId, cancellationToken);
-        Cv = await db.CvOfAsync(application, cancellationToken);
+        (Cohort, AdministrationLabel, Cv) = await db.SurroundingsOfAsync(application, cancellationToken);
         // The form asks for a reason where one is needed: offer those moves as if it were given.
         var context = ApplicationContext.For(Cohort, clock.GetUtcNow(), reason: "…");
-        Actions = ApplicationWorkflow.Definition.Available(application.State, Actor.ProgramManager, context).Where(Offered.Contains).ToList();
+        Actions = ApplicationWorkflow.Definition.Available(application.State, Roles.ManagementActor(User), context).Where(Offered.Contains).ToList();
         return null;
     }
 }
