@@ -1,3 +1,4 @@
+using Cohorts.Domain.Organisations;
 using Cohorts.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<CohortsUser>
         user.ToTable("users");
         user.Property(u => u.FirstName).HasMaxLength(100).UseCollation(Collations.French);
         user.Property(u => u.LastName).HasMaxLength(100).UseCollation(Collations.French);
+        user.HasOne<Administration>().WithMany().HasForeignKey(u => u.AdministrationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -44,4 +46,19 @@ internal sealed class UserTokenConfiguration : IEntityTypeConfiguration<Identity
 internal sealed class RoleClaimConfiguration : IEntityTypeConfiguration<IdentityRoleClaim<string>>
 {
     public void Configure(EntityTypeBuilder<IdentityRoleClaim<string>> claim) => claim.ToTable("role_claims");
+}
+
+internal sealed class AccountActionConfiguration : IEntityTypeConfiguration<AccountAction>
+{
+    public void Configure(EntityTypeBuilder<AccountAction> action)
+    {
+        action.ToTable("account_actions");
+        action.Property(a => a.Kind).HasConversion<string>().HasMaxLength(40);
+        action.Property(a => a.ActorName).HasMaxLength(300);
+        action.Property(a => a.From).HasMaxLength(400);
+        action.Property(a => a.To).HasMaxLength(400);
+        action.HasOne<CohortsUser>().WithMany().HasForeignKey(a => a.AccountId).OnDelete(DeleteBehavior.Cascade);
+        action.HasOne<CohortsUser>().WithMany().HasForeignKey(a => a.ActorId).OnDelete(DeleteBehavior.SetNull);
+        action.HasIndex(a => new { a.AccountId, a.At });
+    }
 }
