@@ -57,7 +57,14 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Admin.Users.CreateModel.OnPostAsync", t => t.SignedInAsync("/admin/comptes/nouveau", null, new()
         {
             ["Input.FirstName"] = "Claire", ["Input.LastName"] = "Coach", ["Input.Email"] = "claire.coach@numerique.gouv.fr", ["Input.Roles"] = Roles.Coach,
+            ["Input.Administration"] = AdministrationLabel,
         }, Roles.Admin)),
+        new("Admin.Users.DetailsModel.OnPostRolesAsync", t => t.AccountAsync("Roles", new() { ["Roles"] = Roles.Coach })),
+        new("Admin.Users.DetailsModel.OnPostAdministrationAsync", t => t.AccountAsync("Administration", new() { ["Administration"] = AdministrationLabel }),
+            RefusesEmpty: false),
+        new("Admin.Users.DetailsModel.OnPostInvitationAsync", t => t.AccountAsync("Invitation", []), RefusesEmpty: false),
+        new("Admin.Users.DetailsModel.OnPostDeactivateAsync", t => t.AccountAsync("Deactivate", [], deactivatedBeforeEachPost: false), RefusesEmpty: false),
+        new("Admin.Users.DetailsModel.OnPostReactivateAsync", t => t.AccountAsync("Reactivate", [], deactivatedBeforeEachPost: true), RefusesEmpty: false),
         new("Catalogue.CohortModel.OnPostApplyAsync", t => t.SignedInAsync($"/promotions/{t._scenario.CohortId}?handler=Apply", $"/promotions/{t._scenario.CohortId}", new()),
             RefusesEmpty: false),
         new("Applications.EditModel.OnPostSaveAsync", t => t.DraftAsync("Save"), RefusesEmpty: false),
@@ -170,6 +177,21 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         {
             ["UserId"] = user.Id, ["Code"] = code, ["Input.Password"] = "une autre phrase de passe", ["Input.ConfirmPassword"] = "une autre phrase de passe",
         });
+    }
+
+    /// <summary>A coach's account page, for an Admin; a deactivation or a reactivation is undone before each post when asked.</summary>
+    private async Task<Target> AccountAsync(string handler, Dictionary<string, string> fields, bool? deactivatedBeforeEachPost = null)
+    {
+        var admin = await _scenario.SignedInAsync("admin@numerique.gouv.fr", Roles.Admin);
+        var coach = await app.CreateUserAsync("claire.coach@numerique.gouv.fr", Password, Roles.Coach);
+        var page = $"/admin/comptes/{coach.Id}";
+        return new Target(admin, $"{page}?handler={handler}", page, fields)
+        {
+            BeforeEachPost = deactivatedBeforeEachPost is { } deactivated
+                ? _ => app.WithDbAsync(db => db.Users.Where(u => u.Id == coach.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.DeactivatedAt, deactivated ? app.Clock.GetUtcNow() : null)))
+                : null,
+        };
     }
 
     /// <summary>

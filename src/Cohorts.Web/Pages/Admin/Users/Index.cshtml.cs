@@ -15,6 +15,7 @@ public sealed class IndexModel(CohortsDbContext db, TimeProvider clock) : PageMo
         Accounts = await db.Users.AsNoTracking()
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
             .Select(u => new AccountRow(
+                u.Id,
                 u.FirstName + " " + u.LastName,
                 u.Email!,
                 db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
@@ -23,5 +24,5 @@ public sealed class IndexModel(CohortsDbContext db, TimeProvider clock) : PageMo
             .ToListAsync(cancellationToken);
     }
 
-    public sealed record AccountRow(string Name, string Email, List<string> Roles, bool Confirmed, bool LockedOut);
+    public sealed record AccountRow(string Id, string Name, string Email, List<string> Roles, bool Confirmed, bool LockedOut);
 }
