@@ -100,7 +100,7 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         var target = await form.Reach(this);
         var page = await target.Client.GetStringAsync(target.FormPage);
         if (target.FormPage == target.Url.Split('?')[0])
-            Assert.Subset(target.Fields.Keys.Append(target.FileField).OfType<string>().ToHashSet(), FieldsOf(page));
+            Assert.Subset(target.Fields.Keys.Append(target.FileField).OfType<string>().ToHashSet(), FieldsOf(FormOf(page, target.Url)));
         var token = WebUtility.HtmlDecode(TokenField().Match(page).Groups[1].Value);
 
         var empty = await PostAsync(target, token, fields => fields.ToDictionary(f => f.Key, _ => ""), "tous les champs vides");
@@ -151,6 +151,10 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         return body;
     }
 
+    /// <summary>On a page of several forms, the one posted to <paramref name="url"/>; else the whole page.</summary>
+    private static string FormOf(string page, string url) =>
+        FormWithAction().Matches(page).FirstOrDefault(m => WebUtility.HtmlDecode(m.Groups[1].Value) == url)?.Value ?? page;
+
     private static HashSet<string> FieldsOf(string page) =>
         FieldName().Matches(page).Select(m => m.Groups[1].Value).Where(n => n != "__RequestVerificationToken").ToHashSet();
 
@@ -185,12 +189,13 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         var admin = await _scenario.SignedInAsync("admin@numerique.gouv.fr", Roles.Admin);
         var coach = await app.CreateUserAsync("claire.coach@numerique.gouv.fr", Password, Roles.Coach);
         var page = $"/admin/comptes/{coach.Id}";
+        Task Restore(bool deactivated) => app.WithDbAsync(db => db.Users.Where(u => u.Id == coach.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DeactivatedAt, deactivated ? app.Clock.GetUtcNow() : null)));
+        // The page shows the reactivation form only to a deactivated account.
+        if (deactivatedBeforeEachPost is true) await Restore(true);
         return new Target(admin, $"{page}?handler={handler}", page, fields)
         {
-            BeforeEachPost = deactivatedBeforeEachPost is { } deactivated
-                ? _ => app.WithDbAsync(db => db.Users.Where(u => u.Id == coach.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.DeactivatedAt, deactivated ? app.Clock.GetUtcNow() : null)))
-                : null,
+            BeforeEachPost = deactivatedBeforeEachPost is { } deactivated ? _ => Restore(deactivated) : null,
         };
     }
 
@@ -252,6 +257,9 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
+
+    [GeneratedRegex("<form\\b[^>]*?\\baction=\"([^\"]*)\"[^>]*>.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex FormWithAction();
 
     [GeneratedRegex("<(?:input|select|textarea)\\b[^>]*?\\bname=\"([^\"]+)\"")]
     private static partial Regex FieldName();
