@@ -125,6 +125,19 @@ public sealed class AccountPageTests(CohortsApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_Admin_who_gives_themselves_a_role_stays_signed_in_with_it()
+    {
+        var admin = await AdminAsync();
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "admin@numerique.gouv.fr").Select(u => u.Id).SingleAsync());
+
+        var page = await ActAsync(admin, id, "Roles", new() { ["Roles[0]"] = Roles.Admin, ["Roles[1]"] = Roles.ProgramManager });
+        Assert.Contains("Les rôles d'Alice Admin sont enregistrés", page, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await GetLaterAsync(admin, "/gestion")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetLaterAsync(admin, $"/admin/comptes/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_account_keeps_at_least_one_role()
     {
         var coach = await app.CreateUserAsync("coach@numerique.gouv.fr", Password, Roles.Coach);
@@ -218,6 +231,21 @@ public sealed class AccountPageTests(CohortsApp app) : IAsyncLifetime
         var signedIn = await SignInAsync(again, "responsable@numerique.gouv.fr");
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await GetLaterAsync(again, "/gestion")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_whose_address_is_unconfirmed_is_sent_no_new_confirmation_link()
+    {
+        var coach = await app.CreateUserAsync("coach@numerique.gouv.fr", Password, Roles.Coach, confirmed: false);
+        await app.CreateUserAsync("autre.coach@numerique.gouv.fr", Password, Roles.Coach, confirmed: false);
+        var admin = await AdminAsync();
+        await ActAsync(admin, coach.Id, "Deactivate");
+
+        await Forms.PostAsync(app.Client(), "/confirmation/renvoyer", new Dictionary<string, string> { ["Email"] = "coach@numerique.gouv.fr" });
+        await Forms.PostAsync(app.Client(), "/confirmation/renvoyer", new Dictionary<string, string> { ["Email"] = "autre.coach@numerique.gouv.fr" });
+
+        await app.Mailbox.WaitForAsync("autre.coach@numerique.gouv.fr");
+        Assert.DoesNotContain(app.Mailbox.Received, m => m.To.Mailboxes.Any(a => a.Address == "coach@numerique.gouv.fr"));
     }
 
     [Fact]
