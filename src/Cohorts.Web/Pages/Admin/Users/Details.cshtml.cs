@@ -48,11 +48,11 @@ public sealed class DetailsModel(UserManager<CohortsUser> users, SignInManager<C
         if (removesAdmin && !await AnotherActiveAdminAsync(user.Id, cancellationToken)) return await LastAdminAsync(id, cancellationToken);
         var result = await users.RemoveFromRolesAsync(user, current.Except(chosen));
         if (result.Succeeded) result = await users.AddToRolesAsync(user, chosen.Except(current));
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
         db.AccountActions.Add(new AccountAction(user.Id, AccountActionKind.RolesChanged, actor, clock.GetUtcNow(), string.Join(",", current), string.Join(",", chosen)));
         // A session reads its roles again only every 30 minutes (Sessions.PrincipalRefreshInterval): ending the
         // account's sessions is what makes a removed role unusable at once.
-        await users.EndEverySessionAsync(user);
+        if (result.Succeeded) result = await users.EndEverySessionAsync(user);
+        if (!result.Succeeded) return await ChangedMeanwhileAsync(id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (user.Id == actor.Id) await signIn.RefreshSignInAsync(user);
         return Done(id, $"Les rôles {Display.Of(user.FullName)} sont enregistrés ; ses sessions ouvertes sont fermées.");
@@ -74,7 +74,7 @@ public sealed class DetailsModel(UserManager<CohortsUser> users, SignInManager<C
         user.DeactivatedAt = clock.GetUtcNow();
         db.AccountActions.Add(new AccountAction(user.Id, AccountActionKind.Deactivated, actor, clock.GetUtcNow()));
         // Saves the account with its new stamp: every open session of it is refused from its next request.
-        await users.EndEverySessionAsync(user);
+        if (!(await users.EndEverySessionAsync(user)).Succeeded) return await ChangedMeanwhileAsync(id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Done(id, $"Le compte {Display.Of(user.FullName)} est désactivé ; ses sessions ouvertes sont fermées.");
     }
@@ -85,7 +85,7 @@ public sealed class DetailsModel(UserManager<CohortsUser> users, SignInManager<C
         if (user.DeactivatedAt is null) return Done(id, "Ce compte est déjà actif.");
         user.DeactivatedAt = null;
         db.AccountActions.Add(new AccountAction(user.Id, AccountActionKind.Reactivated, (await users.GetUserAsync(User))!, clock.GetUtcNow()));
-        await users.UpdateAsync(user);
+        if (!(await users.UpdateAsync(user)).Succeeded) return await ChangedMeanwhileAsync(id, cancellationToken);
         return Done(id, $"Le compte {Display.Of(user.FullName)} est réactivé : la personne peut de nouveau se connecter.");
     }
 
@@ -118,7 +118,7 @@ public sealed class DetailsModel(UserManager<CohortsUser> users, SignInManager<C
         var before = choices.FirstOrDefault(c => c.Id == user.AdministrationId)?.Label;
         user.AdministrationId = chosen?.Id;
         db.AccountActions.Add(new AccountAction(user.Id, AccountActionKind.AdministrationChanged, (await users.GetUserAsync(User))!, clock.GetUtcNow(), before, chosen?.Label));
-        await users.UpdateAsync(user);
+        if (!(await users.UpdateAsync(user)).Succeeded) return await ChangedMeanwhileAsync(id, cancellationToken);
         return Done(id, $"L'administration {Display.Of(user.FullName)} est enregistrée.");
     }
 
@@ -136,6 +136,13 @@ public sealed class DetailsModel(UserManager<CohortsUser> users, SignInManager<C
     private async Task<IActionResult> LastAdminAsync(string id, CancellationToken cancellationToken)
     {
         ModelState.AddModelError("", "C'est le dernier compte administrateur actif : donnez d'abord le rôle Administrateur à un autre compte actif.");
+        return await RedisplayAsync(id, cancellationToken);
+    }
+
+    /// <summary>Identity refuses to save an account changed since it was read (its concurrency stamp): nothing is saved.</summary>
+    private async Task<IActionResult> ChangedMeanwhileAsync(string id, CancellationToken cancellationToken)
+    {
+        ModelState.AddModelError("", "Le compte vient d'être modifié par ailleurs : rien n'a été enregistré. Voici son état actuel ; recommencez si besoin.");
         return await RedisplayAsync(id, cancellationToken);
     }
 
