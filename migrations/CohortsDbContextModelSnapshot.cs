@@ -543,6 +543,62 @@ namespace Cohorts.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Cohorts.Web.Identity.AccountAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("text")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_account_actions");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_account_actions_actor_id");
+
+                    b.HasIndex("AccountId", "At")
+                        .HasDatabaseName("ix_account_actions_account_id_at");
+
+                    b.ToTable("account_actions", (string)null);
+                });
+
             modelBuilder.Entity("Cohorts.Web.Identity.CohortsUser", b =>
                 {
                     b.Property<string>("Id")
@@ -553,6 +609,10 @@ namespace Cohorts.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<int?>("AdministrationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("administration_id");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -561,6 +621,10 @@ namespace Cohorts.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deactivated_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -637,6 +701,9 @@ namespace Cohorts.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_users");
+
+                    b.HasIndex("AdministrationId")
+                        .HasDatabaseName("ix_users_administration_id");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -909,6 +976,31 @@ namespace Cohorts.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_documents_asp_net_users_owner_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Web.Identity.AccountAction", b =>
+                {
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_actions_asp_net_users_account_id");
+
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_account_actions_asp_net_users_actor_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Web.Identity.CohortsUser", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Organisations.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_users_administrations_administration_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

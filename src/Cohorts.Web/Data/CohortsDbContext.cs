@@ -20,6 +20,7 @@ public sealed class CohortsDbContext(DbContextOptions<CohortsDbContext> options)
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationTransition> ApplicationTransitions => Set<ApplicationTransition>();
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
+    public DbSet<AccountAction> AccountActions => Set<AccountAction>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,3 +1,4 @@
+using Cohorts.Domain.Organisations;
 using Cohorts.Web.Identity;
 using Cohorts.Web.Lists;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +19,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<CohortsUser>
         user.Property<string>(SearchText.Column).HasMaxLength(3 * 100 + 256 + 3)
             .HasComputedColumnSql(SearchText.Sql("first_name || ' ' || last_name || ' ' || first_name || ' ' || coalesce(email, '')"), stored: true);
         user.HasIndex(u => new { u.LastName, u.FirstName, u.Id });
+        user.HasOne<Administration>().WithMany().HasForeignKey(u => u.AdministrationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -49,4 +51,19 @@ internal sealed class UserTokenConfiguration : IEntityTypeConfiguration<Identity
 internal sealed class RoleClaimConfiguration : IEntityTypeConfiguration<IdentityRoleClaim<string>>
 {
     public void Configure(EntityTypeBuilder<IdentityRoleClaim<string>> claim) => claim.ToTable("role_claims");
+}
+
+internal sealed class AccountActionConfiguration : IEntityTypeConfiguration<AccountAction>
+{
+    public void Configure(EntityTypeBuilder<AccountAction> action)
+    {
+        action.ToTable("account_actions");
+        action.Property(a => a.Kind).HasConversion<string>().HasMaxLength(40);
+        action.Property(a => a.ActorName).HasMaxLength(300);
+        action.Property(a => a.From).HasMaxLength(400);
+        action.Property(a => a.To).HasMaxLength(400);
+        action.HasOne<CohortsUser>().WithMany().HasForeignKey(a => a.AccountId).OnDelete(DeleteBehavior.Cascade);
+        action.HasOne<CohortsUser>().WithMany().HasForeignKey(a => a.ActorId).OnDelete(DeleteBehavior.SetNull);
+        action.HasIndex(a => new { a.AccountId, a.At });
+    }
 }

@@ -33,7 +33,8 @@ public sealed class CohortsSignInManager(UserManager<CohortsUser> users, IHttpCo
         // Unknown addresses never lock, so a locked account answers like a wrong password, even to the right one:
         // saying "locked" would tell that the address has an account, and, told only to the right password, would
         // let a guesser carry on through the lockout and learn when they hit it.
-        if (await UserManager.IsLockedOutAsync(user)) return SignInResult.Failed;
+        // A deactivated account answers the same, for the same reason.
+        if (user.DeactivatedAt is not null || await UserManager.IsLockedOutAsync(user)) return SignInResult.Failed;
         if (!rightPassword)
         {
             // Unconfirmed accounts count their failures too: the lockout protects every account.

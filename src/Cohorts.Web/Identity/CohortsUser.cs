@@ -9,6 +9,12 @@ public sealed class CohortsUser : IdentityUser
     public string LastName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Set while an Admin has deactivated the account: it cannot sign in nor receive a reset link.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>Where a staff member works: the selection's conflict-of-interest rule reads it.</summary>
+    public int? AdministrationId { get; set; }
+
     public string FullName => $"{FirstName} {LastName}".Trim();
 
     /// <summary>This person as the history of a move records them.</summary>

@@ -57,7 +57,14 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Admin.Users.CreateModel.OnPostAsync", t => t.SignedInAsync("/admin/comptes/nouveau", null, new()
         {
             ["Input.FirstName"] = "Claire", ["Input.LastName"] = "Coach", ["Input.Email"] = "claire.coach@numerique.gouv.fr", ["Input.Roles"] = Roles.Coach,
+            ["Input.Administration"] = AdministrationLabel,
         }, Roles.Admin)),
+        new("Admin.Users.DetailsModel.OnPostRolesAsync", t => t.AccountAsync("Roles", new() { ["Roles"] = Roles.Coach })),
+        new("Admin.Users.DetailsModel.OnPostAdministrationAsync", t => t.AccountAsync("Administration", new() { ["Administration"] = AdministrationLabel }),
+            RefusesEmpty: false),
+        new("Admin.Users.DetailsModel.OnPostInvitationAsync", t => t.AccountAsync("Invitation", []), RefusesEmpty: false),
+        new("Admin.Users.DetailsModel.OnPostDeactivateAsync", t => t.AccountAsync("Deactivate", [], deactivatedBeforeEachPost: false), RefusesEmpty: false),
+        new("Admin.Users.DetailsModel.OnPostReactivateAsync", t => t.AccountAsync("Reactivate", [], deactivatedBeforeEachPost: true), RefusesEmpty: false),
         new("Catalogue.CohortModel.OnPostApplyAsync", t => t.SignedInAsync($"/promotions/{t._scenario.CohortId}?handler=Apply", $"/promotions/{t._scenario.CohortId}", new()),
             RefusesEmpty: false),
         new("Applications.EditModel.OnPostSaveAsync", t => t.DraftAsync("Save"), RefusesEmpty: false),
@@ -93,7 +100,7 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         var target = await form.Reach(this);
         var page = await target.Client.GetStringAsync(target.FormPage);
         if (target.FormPage == target.Url.Split('?')[0])
-            Assert.Subset(target.Fields.Keys.Append(target.FileField).OfType<string>().ToHashSet(), FieldsOf(page));
+            Assert.Subset(target.Fields.Keys.Append(target.FileField).OfType<string>().ToHashSet(), FieldsOf(FormOf(page, target.Url)));
         var token = WebUtility.HtmlDecode(TokenField().Match(page).Groups[1].Value);
 
         var empty = await PostAsync(target, token, fields => fields.ToDictionary(f => f.Key, _ => ""), "tous les champs vides");
@@ -144,6 +151,10 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         return body;
     }
 
+    /// <summary>On a page of several forms, the one posted to <paramref name="url"/>; else the whole page.</summary>
+    private static string FormOf(string page, string url) =>
+        FormWithAction().Matches(page).FirstOrDefault(m => WebUtility.HtmlDecode(m.Groups[1].Value) == url)?.Value ?? page;
+
     private static HashSet<string> FieldsOf(string page) =>
         FieldName().Matches(page).Select(m => m.Groups[1].Value).Where(n => n != "__RequestVerificationToken").ToHashSet();
 
@@ -170,6 +181,22 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         {
             ["UserId"] = user.Id, ["Code"] = code, ["Input.Password"] = "une autre phrase de passe", ["Input.ConfirmPassword"] = "une autre phrase de passe",
         });
+    }
+
+    /// <summary>A coach's account page, for an Admin; a deactivation or a reactivation is undone before each post when asked.</summary>
+    private async Task<Target> AccountAsync(string handler, Dictionary<string, string> fields, bool? deactivatedBeforeEachPost = null)
+    {
+        var admin = await _scenario.SignedInAsync("admin@numerique.gouv.fr", Roles.Admin);
+        var coach = await app.CreateUserAsync("claire.coach@numerique.gouv.fr", Password, Roles.Coach);
+        var page = $"/admin/comptes/{coach.Id}";
+        Task Restore(bool deactivated) => app.WithDbAsync(db => db.Users.Where(u => u.Id == coach.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DeactivatedAt, deactivated ? app.Clock.GetUtcNow() : null)));
+        // The page shows the reactivation form only to a deactivated account.
+        if (deactivatedBeforeEachPost is true) await Restore(true);
+        return new Target(admin, $"{page}?handler={handler}", page, fields)
+        {
+            BeforeEachPost = deactivatedBeforeEachPost is { } deactivated ? _ => Restore(deactivated) : null,
+        };
     }
 
     /// <summary>
@@ -230,6 +257,9 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
+
+    [GeneratedRegex("<form\\b[^>]*?\\baction=\"([^\"]*)\"[^>]*>.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex FormWithAction();
 
     [GeneratedRegex("<(?:input|select|textarea)\\b[^>]*?\\bname=\"([^\"]+)\"")]
     private static partial Regex FieldName();

@@ -25,7 +25,8 @@ public sealed class ForgotPasswordModel(UserManager<CohortsUser> users, CohortsD
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid) return Page();
-        if (await users.FindByEmailAsync(Email.Trim()) is { } user)
+        // A deactivated account gets nothing, and the answer does not say so.
+        if (await users.FindByEmailAsync(Email.Trim()) is { DeactivatedAt: null } user)
         {
             await emails.SendPasswordResetAsync(user);
             await db.SaveChangesAsync(cancellationToken);

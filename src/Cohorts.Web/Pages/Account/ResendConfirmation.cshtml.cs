@@ -24,7 +24,7 @@ public sealed class ResendConfirmationModel(UserManager<CohortsUser> users, Coho
     {
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Email.Trim());
-        if (user is { EmailConfirmed: false })
+        if (user is { EmailConfirmed: false, DeactivatedAt: null })
         {
             await emails.SendConfirmationAsync(user);
             await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cohorts.Web.Applications;
 using Cohorts.Web.Data;
 using Cohorts.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -12,15 +13,23 @@ public sealed class CreateModel(UserManager<CohortsUser> users, CohortsDbContext
 {
     [BindProperty] public StaffInput Input { get; set; } = new();
 
-    public void OnGet() { }
+    public IReadOnlyList<AdministrationChoice> Administrations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Administrations = await AdministrationChoices.AllAsync(db, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var roles = Input.Roles.Where(Identity.Roles.Staff.Contains).Distinct().ToList();
         if (roles.Count == 0) ModelState.AddModelError("Input.Roles", "Choisissez au moins un rôle.");
+        Administrations = await AdministrationChoices.AllAsync(db, cancellationToken);
+        var typed = Input.Administration?.Trim() ?? "";
+        var administration = typed.Length == 0 ? null : AdministrationChoices.Match(Administrations, typed);
+        if (typed.Length > 0 && administration is null)
+            ModelState.AddModelError("Input.Administration", "Choisissez une administration de la liste, ou laissez le champ vide.");
         if (!ModelState.IsValid) return Page();
 
         var user = CohortsUser.Create(Input.Email, Input.FirstName, Input.LastName, clock.GetUtcNow());
+        user.AdministrationId = administration?.Id;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await users.CreateAsync(user);
         if (result.Succeeded) result = await users.AddToRolesAsync(user, roles);
@@ -55,5 +64,8 @@ public sealed class CreateModel(UserManager<CohortsUser> users, CohortsDbContext
         public string Email { get; set; } = "";
 
         public List<string> Roles { get; set; } = [];
+
+        /// <summary>Optional: typed, and matched against the list like the application form's.</summary>
+        public string? Administration { get; set; }
     }
 }
