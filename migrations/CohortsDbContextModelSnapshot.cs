@@ -405,6 +405,25 @@ namespace Cohorts.Migrations
                     b.ToTable("ministries", (string)null);
                 });
 
+            modelBuilder.Entity("Cohorts.Web.Catalogue.ProgramManager", b =>
+                {
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer")
+                        .HasColumnName("program_id");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("ProgramId", "UserId")
+                        .HasName("pk_program_managers");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_program_managers_user_id");
+
+                    b.ToTable("program_managers", (string)null);
+                });
+
             modelBuilder.Entity("Cohorts.Web.Documents.StoredDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -870,6 +889,23 @@ namespace Cohorts.Migrations
                         .HasConstraintName("fk_administrations_ministries_ministry_id");
 
                     b.Navigation("Ministry");
+                });
+
+            modelBuilder.Entity("Cohorts.Web.Catalogue.ProgramManager", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Catalogue.TrainingProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_program_managers_programs_program_id");
+
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_program_managers_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Cohorts.Web.Documents.StoredDocument", b =>
