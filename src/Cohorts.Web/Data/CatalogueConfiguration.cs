@@ -32,3 +32,16 @@ internal sealed class CohortConfiguration : IEntityTypeConfiguration<Cohort>
         });
     }
 }
+
+internal sealed class ProgramManagerConfiguration : IEntityTypeConfiguration<Cohorts.Web.Catalogue.ProgramManager>
+{
+    public void Configure(EntityTypeBuilder<Cohorts.Web.Catalogue.ProgramManager> manager)
+    {
+        manager.ToTable("program_managers");
+        manager.HasKey(m => new { m.ProgramId, m.UserId });
+        manager.HasOne<TrainingProgram>().WithMany().HasForeignKey(m => m.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        manager.HasOne<Cohorts.Web.Identity.CohortsUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        // "The programs this user manages" reads by user.
+        manager.HasIndex(m => m.UserId);
+    }
+}

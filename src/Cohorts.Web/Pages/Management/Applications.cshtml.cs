@@ -1,5 +1,6 @@
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
+using Cohorts.Web.Catalogue;
 using Cohorts.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ public sealed class ApplicationsModel(CohortsDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var cohort = await db.Cohorts.AsNoTracking().Include(c => c.Program).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var cohort = await db.Cohorts.AsNoTracking().ManagedBy(db, User).Include(c => c.Program).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (cohort is null) return NotFound();
         Cohort = cohort;
         Ministries = (await db.Ministries.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken))

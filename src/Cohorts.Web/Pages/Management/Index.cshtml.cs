@@ -1,12 +1,13 @@
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
+using Cohorts.Web.Catalogue;
 using Cohorts.Web.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohorts.Web.Pages.Management;
 
-/// <summary>The staff's entry: every cohort, with its applications counted by state.</summary>
+/// <summary>The staff's entry: every cohort of the programs they run, with its applications counted by state.</summary>
 public sealed class IndexModel(CohortsDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<CohortRow> Cohorts { get; private set; } = [];
@@ -17,10 +18,10 @@ public sealed class IndexModel(CohortsDbContext db, TimeProvider clock) : PageMo
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = clock.GetUtcNow();
-        var cohorts = await db.Cohorts.AsNoTracking().Include(c => c.Program)
+        var cohorts = await db.Cohorts.AsNoTracking().ManagedBy(db, User).Include(c => c.Program)
             .OrderBy(c => c.Program.Name).ThenByDescending(c => c.StartsOn).ToListAsync(cancellationToken);
         // A draft withdrawn before it was sent was never submitted: it counts nowhere.
-        var counts = await db.Applications.AsNoTracking()
+        var counts = await db.Applications.AsNoTracking().ManagedBy(db, User)
             .GroupBy(a => new { a.CohortId, a.State, Submitted = a.SubmittedAt != null })
             .Select(g => new { g.Key.CohortId, g.Key.State, g.Key.Submitted, Count = g.Count() })
             .ToListAsync(cancellationToken);
