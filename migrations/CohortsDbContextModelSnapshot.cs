@@ -255,6 +255,12 @@ namespace Cohorts.Migrations
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("format");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -262,9 +268,19 @@ namespace Cohorts.Migrations
                         .HasColumnName("name")
                         .UseCollation("fr-FR-x-icu");
 
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("place");
+
                     b.Property<int>("ProgramId")
                         .HasColumnType("integer")
                         .HasColumnName("program_id");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
 
                     b.Property<int>("Seats")
                         .HasColumnType("integer")
@@ -291,6 +307,51 @@ namespace Cohorts.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Cohorts.Domain.Catalogue.DeadlineChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_deadline_changes");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_cohort_deadline_changes_cohort_id");
+
+                    b.ToTable("cohort_deadline_changes", (string)null);
+                });
+
             modelBuilder.Entity("Cohorts.Domain.Catalogue.TrainingProgram", b =>
                 {
                     b.Property<int>("Id")
@@ -299,6 +360,12 @@ namespace Cohorts.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Expertise")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("expertise");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -320,6 +387,12 @@ namespace Cohorts.Migrations
                     b.Property<bool>("RequiresEndorsement")
                         .HasColumnType("boolean")
                         .HasColumnName("requires_endorsement");
+
+                    b.Property<string>("SelectionDescription")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("selection_description");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -879,6 +952,16 @@ namespace Cohorts.Migrations
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("Cohorts.Domain.Catalogue.DeadlineChange", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Catalogue.Cohort", null)
+                        .WithMany("DeadlineChanges")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_deadline_changes_cohorts_cohort_id");
+                });
+
             modelBuilder.Entity("Cohorts.Domain.Organisations.Administration", b =>
                 {
                     b.HasOne("Cohorts.Domain.Organisations.Ministry", "Ministry")
@@ -978,6 +1061,11 @@ namespace Cohorts.Migrations
             modelBuilder.Entity("Cohorts.Domain.Applications.Application", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Catalogue.Cohort", b =>
+                {
+                    b.Navigation("DeadlineChanges");
                 });
 #pragma warning restore 612, 618
         }
