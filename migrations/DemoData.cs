@@ -59,6 +59,7 @@ public static class DemoData
         var now = scopedServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var added = await SeedOrganisationsAsync(db);
         added |= await SeedProgramsAsync(db, ParisTime.Today(now));
+        added |= await PublishCohortsAsync(db);
         var users = scopedServices.GetRequiredService<UserManager<CohortsUser>>();
         added |= await SeedAccountsAsync(users, now);
         added |= await SeedManagersAsync(db, users);
@@ -112,6 +113,16 @@ public static class DemoData
         }
         if (added) await db.SaveChangesAsync();
         return added;
+    }
+
+    /// <summary>The demo cohorts are in the catalogue, also in a database seeded before cohorts could be unpublished.</summary>
+    private static async Task<bool> PublishCohortsAsync(CohortsDbContext db)
+    {
+        var demo = new[] { "booster-agile", "conseiller-strategie-numerique" };
+        var hidden = await db.Cohorts.Where(c => !c.Published && demo.Contains(c.Program.Slug)).ToListAsync();
+        foreach (var cohort in hidden) cohort.Publish();
+        if (hidden.Count > 0) await db.SaveChangesAsync();
+        return hidden.Count > 0;
     }
 
     /// <summary>A cohort starting on a date, whose call for applications closed a month before the start.</summary>

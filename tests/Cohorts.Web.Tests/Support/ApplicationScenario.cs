@@ -33,6 +33,7 @@ public sealed class ApplicationScenario(CohortsApp app)
             var program = TrainingProgram.Create("booster-agile", "Booster Agile", "Deux mois.", "8 journées en présentiel", requiresEndorsement, hasInterview);
             db.Programs.Add(program);
             var cohort = Cohort.Create(program, "Promotion 3", 100, today.AddMonths(2), today.AddMonths(4), now.AddDays(-5), Deadline);
+            cohort.Publish();
             db.Cohorts.Add(cohort);
             await db.SaveChangesAsync();
             return (program.Id, cohort.Id);
