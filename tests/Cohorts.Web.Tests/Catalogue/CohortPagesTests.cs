@@ -138,7 +138,9 @@ public sealed class CohortPagesTests(CohortsApp app) : IAsyncLifetime
         var after = await LoadAsync(_scenario.CohortId);
         var change = Assert.Single(after.DeadlineChanges);
         Assert.Equal((before.ApplicationsCloseAt, after.ApplicationsCloseAt, "Paul Responsable"), (change.From, change.To, change.ActorName));
-        Assert.Equal(before.ApplicationsCloseAt.AddDays(7), after.ApplicationsCloseAt);
+        // The form reads to the minute.
+        var typed = before.ApplicationsCloseAt.AddDays(7);
+        Assert.Equal(typed.AddTicks(-(typed.Ticks % TimeSpan.TicksPerMinute)), after.ApplicationsCloseAt);
         Assert.Contains("par Paul Responsable", await Forms.ReadAsync(manager, url), StringComparison.Ordinal);
         var message = await app.Mailbox.WaitForAsync("brouillon@numerique.gouv.fr", "Nouvelle date limite");
         Assert.Contains("Bonjour Bruno", message.TextBody, StringComparison.Ordinal);

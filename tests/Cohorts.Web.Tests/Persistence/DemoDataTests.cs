@@ -31,6 +31,7 @@ public sealed class DemoDataTests(CohortsApp app) : IAsyncLifetime
             Assert.True(cohortPhases.SequenceEqual([CohortPhase.OpenForApplications, CohortPhase.Running, CohortPhase.Finished]),
                 $"{program}: {string.Join(", ", cohortPhases)}");
 
+        Assert.True(await app.WithDbAsync(db => db.Cohorts.AllAsync(c => c.Published)), "every demo cohort is in the catalogue");
         Assert.Equal(8, await app.WithDbAsync(db => db.Ministries.CountAsync()));
         Assert.Equal(20, await app.WithDbAsync(db => db.Administrations.CountAsync()));
         var emails = await app.WithDbAsync(db => db.Users.Select(u => u.Email).ToListAsync());
