@@ -274,6 +274,12 @@ namespace Cohorts.Migrations
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("format");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -281,9 +287,19 @@ namespace Cohorts.Migrations
                         .HasColumnName("name")
                         .UseCollation("fr-FR-x-icu");
 
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("place");
+
                     b.Property<int>("ProgramId")
                         .HasColumnType("integer")
                         .HasColumnName("program_id");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
 
                     b.Property<int>("Seats")
                         .HasColumnType("integer")
@@ -310,6 +326,51 @@ namespace Cohorts.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Cohorts.Domain.Catalogue.DeadlineChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_deadline_changes");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_cohort_deadline_changes_cohort_id");
+
+                    b.ToTable("cohort_deadline_changes", (string)null);
+                });
+
             modelBuilder.Entity("Cohorts.Domain.Catalogue.TrainingProgram", b =>
                 {
                     b.Property<int>("Id")
@@ -318,6 +379,12 @@ namespace Cohorts.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Expertise")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("expertise");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -339,6 +406,12 @@ namespace Cohorts.Migrations
                     b.Property<bool>("RequiresEndorsement")
                         .HasColumnType("boolean")
                         .HasColumnName("requires_endorsement");
+
+                    b.Property<string>("SelectionDescription")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("selection_description");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -422,6 +495,25 @@ namespace Cohorts.Migrations
                         .HasDatabaseName("ix_ministries_name");
 
                     b.ToTable("ministries", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Web.Catalogue.ProgramManager", b =>
+                {
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer")
+                        .HasColumnName("program_id");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("ProgramId", "UserId")
+                        .HasName("pk_program_managers");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_program_managers_user_id");
+
+                    b.ToTable("program_managers", (string)null);
                 });
 
             modelBuilder.Entity("Cohorts.Web.Documents.StoredDocument", b =>
@@ -956,6 +1048,16 @@ namespace Cohorts.Migrations
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("Cohorts.Domain.Catalogue.DeadlineChange", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Catalogue.Cohort", null)
+                        .WithMany("DeadlineChanges")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_deadline_changes_cohorts_cohort_id");
+                });
+
             modelBuilder.Entity("Cohorts.Domain.Organisations.Administration", b =>
                 {
                     b.HasOne("Cohorts.Domain.Organisations.Ministry", "Ministry")
@@ -966,6 +1068,23 @@ namespace Cohorts.Migrations
                         .HasConstraintName("fk_administrations_ministries_ministry_id");
 
                     b.Navigation("Ministry");
+                });
+
+            modelBuilder.Entity("Cohorts.Web.Catalogue.ProgramManager", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Catalogue.TrainingProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_program_managers_programs_program_id");
+
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_program_managers_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Cohorts.Web.Documents.StoredDocument", b =>
@@ -1063,6 +1182,11 @@ namespace Cohorts.Migrations
             modelBuilder.Entity("Cohorts.Domain.Applications.Application", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Catalogue.Cohort", b =>
+                {
+                    b.Navigation("DeadlineChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,6 +3,7 @@ using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Organisations;
 using Cohorts.Domain.Workflow;
+using Cohorts.Web.Catalogue;
 using Cohorts.Web.Documents;
 using Cohorts.Web.Data;
 using Cohorts.Web.Identity;
@@ -25,9 +26,18 @@ public static class DemoData
     [
         ("admin@cohorts.test", "Alice", "Administratrice", Roles.Admin),
         ("responsable@cohorts.test", "Paul", "Responsable", Roles.ProgramManager),
+        ("responsable.strategie@cohorts.test", "Sophie", "Stratège", Roles.ProgramManager),
         ("jury@cohorts.test", "Jeanne", "Jury", Roles.Reviewer),
         ("coach@cohorts.test", "Karim", "Coach", Roles.Coach),
         ("candidat@cohorts.test", "Camille", "Candidate", Roles.Candidate),
+    ];
+
+    /// <summary>Who runs which demo program: the second manager runs one only, so that a newcomer sees the scoping.</summary>
+    public static readonly IReadOnlyList<(string Email, string ProgramSlug)> Managers =
+    [
+        ("responsable@cohorts.test", "booster-agile"),
+        ("responsable@cohorts.test", "conseiller-strategie-numerique"),
+        ("responsable.strategie@cohorts.test", "conseiller-strategie-numerique"),
     ];
 
     private static readonly (string Ministry, string Acronym, string[] Administrations)[] Organisations =
@@ -49,8 +59,10 @@ public static class DemoData
         var now = scopedServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var added = await SeedOrganisationsAsync(db);
         added |= await SeedProgramsAsync(db, ParisTime.Today(now));
+        added |= await PublishCohortsAsync(db);
         var users = scopedServices.GetRequiredService<UserManager<CohortsUser>>();
         added |= await SeedAccountsAsync(users, now);
+        added |= await SeedManagersAsync(db, users);
         added |= await SeedApplicationsAsync(db, users, now);
         return added;
     }
@@ -103,6 +115,16 @@ public static class DemoData
         return added;
     }
 
+    /// <summary>The demo cohorts are in the catalogue, also in a database seeded before cohorts could be unpublished.</summary>
+    private static async Task<bool> PublishCohortsAsync(CohortsDbContext db)
+    {
+        var demo = new[] { "booster-agile", "conseiller-strategie-numerique" };
+        var hidden = await db.Cohorts.Where(c => !c.Published && demo.Contains(c.Program.Slug)).ToListAsync();
+        foreach (var cohort in hidden) cohort.Publish();
+        if (hidden.Count > 0) await db.SaveChangesAsync();
+        return hidden.Count > 0;
+    }
+
     /// <summary>A cohort starting on a date, whose call for applications closed a month before the start.</summary>
     private static Cohort CohortOf(TrainingProgram program, string name, int seats, DateOnly startsOn, int months, int callWeeks)
     {
@@ -123,6 +145,21 @@ public static class DemoData
             Check(await users.AddToRoleAsync(user, role), email);
             added = true;
         }
+        return added;
+    }
+
+    private static async Task<bool> SeedManagersAsync(CohortsDbContext db, UserManager<CohortsUser> users)
+    {
+        var added = false;
+        foreach (var (email, slug) in Managers)
+        {
+            var user = (await users.FindByEmailAsync(email))!;
+            var program = await db.Programs.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync();
+            if (await db.ProgramManagers.AnyAsync(m => m.ProgramId == program && m.UserId == user.Id)) continue;
+            db.ProgramManagers.Add(new ProgramManager(program, user.Id));
+            added = true;
+        }
+        if (added) await db.SaveChangesAsync();
         return added;
     }
 

@@ -15,4 +15,11 @@ public static class ParisTime
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
     }
+
+    /// <summary>The instant of a Paris wall-clock time, as staff type it in a form.</summary>
+    public static DateTimeOffset FromParis(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
 }

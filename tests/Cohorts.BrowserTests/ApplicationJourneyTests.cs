@@ -85,7 +85,8 @@ public sealed class ApplicationJourneyTests(BrowserFixture fixture) : IAsyncLife
     {
         var scenario = await new ApplicationScenario(_app).SeedAsync(requiresEndorsement: false, hasInterview: true);
         var applicationId = await scenario.SubmitAsync(await scenario.SignedInAsync("alice@numerique.gouv.fr"), firstName: "Alice", lastName: "Soumise");
-        await _app.CreateUserAsync("paul@cohorts.test", ApplicationScenario.Password, Roles.ProgramManager, firstName: "Paul", lastName: "Responsable");
+        var paul = await _app.CreateUserAsync("paul@cohorts.test", ApplicationScenario.Password, Roles.ProgramManager, firstName: "Paul", lastName: "Responsable");
+        await _app.AssignAsync(scenario.ProgramId, paul.Id);
         var page = await fixture.NewPageAsync();
         await page.SignInAsync("paul@cohorts.test", "Paul Responsable");
 

@@ -85,8 +85,8 @@ public sealed class VisitorJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         var advisor = TrainingProgram.Create("conseiller-strategie-numerique", "Conseiller en stratégie numérique", "Six mois de parcours métier.", "Présentiel, distanciel et coaching", true, true);
         db.Programs.AddRange(booster, advisor);
         db.Cohorts.AddRange(
-            Cohort.Create(booster, "Promotion 3", 100, today.AddMonths(3), today.AddMonths(5), now.AddDays(-10), now.AddDays(20)),
-            Cohort.Create(advisor, "Promotion 2027", 40, today.AddMonths(6), today.AddMonths(12), now.AddMonths(1), now.AddMonths(2)));
+            Cohort.Create(booster, "Promotion 3", 100, today.AddMonths(3), today.AddMonths(5), now.AddDays(-10), now.AddDays(20)).Published(),
+            Cohort.Create(advisor, "Promotion 2027", 40, today.AddMonths(6), today.AddMonths(12), now.AddMonths(1), now.AddMonths(2)).Published());
         return await db.SaveChangesAsync();
     });
 }

@@ -1,6 +1,7 @@
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Organisations;
+using Cohorts.Web.Catalogue;
 using Cohorts.Web.Documents;
 using Cohorts.Web.Emails;
 using Cohorts.Web.Identity;
@@ -15,6 +16,7 @@ public sealed class CohortsDbContext(DbContextOptions<CohortsDbContext> options)
 {
     public DbSet<TrainingProgram> Programs => Set<TrainingProgram>();
     public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<ProgramManager> ProgramManagers => Set<ProgramManager>();
     public DbSet<Ministry> Ministries => Set<Ministry>();
     public DbSet<Administration> Administrations => Set<Administration>();
     public DbSet<Application> Applications => Set<Application>();

@@ -29,3 +29,10 @@ public sealed record ApplicationClosedMessage(string FirstName, string Program, 
     public override string Template => "application-closed";
     public override string Subject => $"Votre candidature — {Program}, {Cohort} : {Status}";
 }
+
+public sealed record DeadlineChangedMessage(string FirstName, string Program, string Cohort, string OldDeadline, string NewDeadline,
+    string Link) : Email
+{
+    public override string Template => "deadline-changed";
+    public override string Subject => $"Nouvelle date limite de dépôt — {Program}, {Cohort}";
+}

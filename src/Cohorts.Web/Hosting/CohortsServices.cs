@@ -44,6 +44,8 @@ public static class CohortsServices
         {
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             pages.Conventions.AuthorizeFolder("/Management", Policies.Staff);
+            // Staff pages of the catalogue (programs and their cohorts) sit with it; what each one shows is scoped by StaffScope.
+            pages.Conventions.AuthorizeFolder("/Catalogue/Programs", Policies.Staff);
             pages.Conventions.AuthorizeFolder("/Applications", Policies.Candidate);
             // The line manager has no account: the signed link is the authorization.
             pages.Conventions.AllowAnonymousToPage("/Applications/Endorse");

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohorts.Web.Pages;
 
-/// <summary>The catalogue: every program, with the cohorts one can apply to now or soon.</summary>
+/// <summary>The catalogue: every program, with the published cohorts one can apply to now or soon.</summary>
 public sealed class IndexModel(CohortsDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ProgramCard> Programs { get; private set; } = [];
@@ -19,7 +19,7 @@ public sealed class IndexModel(CohortsDbContext db, TimeProvider clock) : PageMo
             .Select(p => new { p.Id, p.Slug, p.Name, p.Summary, p.Format })
             .ToListAsync(cancellationToken);
         var cohorts = await db.Cohorts.AsNoTracking()
-            .Where(c => c.ApplicationsCloseAt > now)
+            .Where(c => c.Published && c.ApplicationsCloseAt > now)
             .OrderBy(c => c.ApplicationsOpenAt)
             .ToListAsync(cancellationToken);
         Programs = programs

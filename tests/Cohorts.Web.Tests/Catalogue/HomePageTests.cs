@@ -20,9 +20,9 @@ public sealed class HomePageTests(CohortsApp app) : IAsyncLifetime
             var advisor = TrainingProgram.Create("conseiller-strategie-numerique", "Conseiller en stratégie numérique", "Six mois de parcours métier.", "", true, true);
             db.Programs.AddRange(booster, advisor);
             db.Cohorts.AddRange(
-                Cohort.Create(booster, "Promotion passée", 44, today.AddMonths(-6), today.AddMonths(-4), now.AddMonths(-9), now.AddMonths(-7)),
-                Cohort.Create(booster, "Promotion ouverte", 100, today.AddMonths(3), today.AddMonths(5), now.AddDays(-10), now.AddDays(20)),
-                Cohort.Create(advisor, "Promotion annoncée", 35, today.AddMonths(6), today.AddMonths(12), now.AddMonths(1), now.AddMonths(2)));
+                Cohort.Create(booster, "Promotion passée", 44, today.AddMonths(-6), today.AddMonths(-4), now.AddMonths(-9), now.AddMonths(-7)).Published(),
+                Cohort.Create(booster, "Promotion ouverte", 100, today.AddMonths(3), today.AddMonths(5), now.AddDays(-10), now.AddDays(20)).Published(),
+                Cohort.Create(advisor, "Promotion annoncée", 35, today.AddMonths(6), today.AddMonths(12), now.AddMonths(1), now.AddMonths(2)).Published());
             return await db.SaveChangesAsync();
         });
 
@@ -48,7 +48,7 @@ public sealed class HomePageTests(CohortsApp app) : IAsyncLifetime
         {
             var program = TrainingProgram.Create("p", "Programme", "", "", false, false);
             db.Programs.Add(program);
-            db.Cohorts.Add(Cohort.Create(program, "Promotion", 10, new DateOnly(2027, 6, 1), new DateOnly(2027, 7, 1), now.AddDays(-1), deadline));
+            db.Cohorts.Add(Cohort.Create(program, "Promotion", 10, new DateOnly(2027, 6, 1), new DateOnly(2027, 7, 1), now.AddDays(-1), deadline).Published());
             return await db.SaveChangesAsync();
         });
 

@@ -72,6 +72,14 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Applications.WithdrawModel.OnPostAsync", t => t.WithdrawAsync(), RefusesEmpty: false),
         new("Applications.EndorseModel.OnPostAsync", t => t.EndorseAsync()),
         new("Management.ApplicationModel.OnPostAsync", t => t.StaffMoveAsync()),
+        new("Catalogue.Programs.CreateModel.OnPostAsync", t => t.SignedInAsync("/gestion/programmes/nouveau", null, ProgramFields(), Roles.Admin)),
+        new("Catalogue.Programs.EditModel.OnPostAsync", t => t.SignedInAsync($"/gestion/programmes/{t._scenario.ProgramId}", null, ProgramFields(), Roles.ProgramManager)),
+        new("Catalogue.Programs.EditModel.OnPostAssignAsync", t => t.AssignManagerAsync("Assign")),
+        new("Catalogue.Programs.EditModel.OnPostUnassignAsync", t => t.AssignManagerAsync("Unassign"), RefusesEmpty: false),
+        new("Catalogue.Programs.CreateCohortModel.OnPostAsync", t => t.SignedInAsync($"/gestion/programmes/{t._scenario.ProgramId}/promotions/nouvelle", null,
+            CohortFields("Promotion 9"), Roles.ProgramManager)),
+        new("Catalogue.Programs.EditCohortModel.OnPostAsync", t => t.SignedInAsync($"/gestion/promotions/{t._scenario.CohortId}/modifier", null,
+            CohortFields("Promotion 3"), Roles.ProgramManager)),
     ];
 
     /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>
@@ -224,6 +232,32 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         var candidate = await _scenario.SignedInAsync("camille@numerique.gouv.fr");
         var id = await _scenario.SubmitAsync(candidate);
         return new Target(candidate, $"/candidatures/{id}/retirer", $"/candidatures/{id}/retirer", []);
+    }
+
+    private static Dictionary<string, string> ProgramFields() => new()
+    {
+        ["Input.Name"] = "Données et IA", ["Input.Summary"] = "Quatre mois.", ["Input.Expertise"] = "DataAndAi", ["Input.Format"] = "Hybride",
+        ["Input.RequiresEndorsement"] = "true", ["Input.HasInterview"] = "true", ["Input.SelectionDescription"] = "Un jury de trois membres.",
+    };
+
+    private static Dictionary<string, string> CohortFields(string name) => new()
+    {
+        ["Input.Name"] = name, ["Input.Seats"] = "30", ["Input.StartsOn"] = "2031-03-01", ["Input.EndsOn"] = "2031-06-30",
+        ["Input.OpensAt"] = "2030-12-01T09:00", ["Input.ClosesAt"] = "2031-01-15T12:00", ["Input.Place"] = "Paris", ["Input.Format"] = "Hybride",
+        ["Input.Published"] = "true",
+    };
+
+    /// <summary>An Admin on a program's page choosing a manager; each post finds the manager unassigned again.</summary>
+    private async Task<Target> AssignManagerAsync(string handler)
+    {
+        var manager = await app.CreateUserAsync("sophie@cohorts.test", Password, Roles.ProgramManager);
+        var admin = await _scenario.SignedInAsync("admin@cohorts.test", Roles.Admin);
+        var page = $"/gestion/programmes/{_scenario.ProgramId}";
+        // The page's other form is posted along: every field of the page gets the corpus.
+        return new Target(admin, $"{page}?handler={handler}", page, new(ProgramFields()) { ["ManagerId"] = manager.Id })
+        {
+            BeforeEachPost = _ => app.WithDbAsync(db => db.ProgramManagers.Where(m => m.UserId == manager.Id).ExecuteDeleteAsync()),
+        };
     }
 
     /// <summary>The line manager's link; each post finds the application awaiting the endorsement again, with the same link in force.</summary>

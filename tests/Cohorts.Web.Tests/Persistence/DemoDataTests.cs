@@ -31,6 +31,7 @@ public sealed class DemoDataTests(CohortsApp app) : IAsyncLifetime
             Assert.True(cohortPhases.SequenceEqual([CohortPhase.OpenForApplications, CohortPhase.Running, CohortPhase.Finished]),
                 $"{program}: {string.Join(", ", cohortPhases)}");
 
+        Assert.True(await app.WithDbAsync(db => db.Cohorts.AllAsync(c => c.Published)), "every demo cohort is in the catalogue");
         Assert.Equal(8, await app.WithDbAsync(db => db.Ministries.CountAsync()));
         Assert.Equal(20, await app.WithDbAsync(db => db.Administrations.CountAsync()));
         var emails = await app.WithDbAsync(db => db.Users.Select(u => u.Email).ToListAsync());
@@ -58,5 +59,36 @@ public sealed class DemoDataTests(CohortsApp app) : IAsyncLifetime
                 new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = DemoData.Password });
             Assert.Contains("Se déconnecter", page, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_responsible_account_runs_both_demo_programs_and_the_strategy_manager_only_one()
+    {
+        await app.WithScopeAsync(DemoData.SeedAsync);
+        await app.WithScopeAsync(DemoData.SeedAsync);
+
+        var managed = await app.WithDbAsync(db => db.ProgramManagers
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.ProgramId, u.Email })
+            .Join(db.Programs, x => x.ProgramId, p => p.Id, (x, p) => new { x.Email, p.Name })
+            .ToListAsync());
+        Assert.Equal(["Booster Agile", "Conseiller en stratégie numérique"],
+            managed.Where(m => m.Email == "responsable@cohorts.test").Select(m => m.Name).Order());
+        Assert.Equal(["Conseiller en stratégie numérique"], managed.Where(m => m.Email == "responsable.strategie@cohorts.test").Select(m => m.Name));
+
+        var client = app.Client();
+        await Forms.PostAndReadAsync(client, "/connexion",
+            new Dictionary<string, string> { ["Input.Email"] = "responsable.strategie@cohorts.test", ["Input.Password"] = DemoData.Password });
+        var gestion = await Forms.ReadAsync(client, "/gestion");
+        Assert.Contains("Promotion 2027", gestion, StringComparison.Ordinal);
+        Assert.DoesNotContain("Booster Agile", gestion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_README_lists_every_demo_account()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder!.FullName, "Cohorts.sln"))) folder = folder.Parent;
+        var readme = File.ReadAllText(Path.Combine(folder.FullName, "README.md"));
+        Assert.All(DemoData.Accounts, account => Assert.Contains($"| {account.Email} ", readme, StringComparison.Ordinal));
     }
 }

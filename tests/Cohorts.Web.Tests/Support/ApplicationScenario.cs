@@ -13,6 +13,7 @@ public sealed class ApplicationScenario(CohortsApp app)
     public const string Password = "une phrase de passe solide";
     public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
+    public int ProgramId { get; private set; }
     public int CohortId { get; private set; }
     public DateTimeOffset Deadline { get; private set; }
     public const string AdministrationLabel = "Direction interministérielle du numérique (SPM)";
@@ -22,7 +23,7 @@ public sealed class ApplicationScenario(CohortsApp app)
         var now = app.Clock.GetUtcNow();
         var today = ParisTime.Today(now);
         Deadline = now.AddDays(20);
-        CohortId = await app.WithDbAsync(async db =>
+        (ProgramId, CohortId) = await app.WithDbAsync(async db =>
         {
             var spm = new Ministry("Services du Premier ministre", "SPM");
             var mef = new Ministry("Ministère de l'Économie et des Finances", "MEF");
@@ -32,16 +33,20 @@ public sealed class ApplicationScenario(CohortsApp app)
             var program = TrainingProgram.Create("booster-agile", "Booster Agile", "Deux mois.", "8 journées en présentiel", requiresEndorsement, hasInterview);
             db.Programs.Add(program);
             var cohort = Cohort.Create(program, "Promotion 3", 100, today.AddMonths(2), today.AddMonths(4), now.AddDays(-5), Deadline);
+            cohort.Publish();
             db.Cohorts.Add(cohort);
             await db.SaveChangesAsync();
-            return cohort.Id;
+            return (program.Id, cohort.Id);
         });
         return this;
     }
 
-    public async Task<HttpClient> SignedInAsync(string email, string role = Roles.Candidate, string firstName = "Camille", string lastName = "Durand")
+    public async Task<HttpClient> SignedInAsync(string email, string role = Roles.Candidate, string firstName = "Camille", string lastName = "Durand",
+        int? manages = null)
     {
-        await app.CreateUserAsync(email, Password, role, firstName: firstName, lastName: lastName);
+        var user = await app.CreateUserAsync(email, Password, role, firstName: firstName, lastName: lastName);
+        // A manager signed in here runs the scenario's program unless told which one.
+        if (role == Roles.ProgramManager && (manages ?? ProgramId) is var program and not 0) await app.AssignAsync(program, user.Id);
         var client = app.Client(followRedirects: false);
         var response = await Forms.PostAsync(client, "/connexion", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -129,6 +129,13 @@ public class CohortsApp : WebApplicationFactory<Program>, IAsyncLifetime
         return user;
     }
 
+    /// <summary>Makes the account one of the program's managers.</summary>
+    public Task AssignAsync(int programId, string userId) => WithDbAsync(db =>
+    {
+        db.ProgramManagers.Add(new Cohorts.Web.Catalogue.ProgramManager(programId, userId));
+        return db.SaveChangesAsync();
+    });
+
     public async Task<T> WithDbAsync<T>(Func<CohortsDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -1,6 +1,7 @@
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Workflow;
+using Cohorts.Web.Catalogue;
 using Cohorts.Web.Data;
 using Cohorts.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -70,7 +71,10 @@ public sealed class CohortModel(CohortsDbContext db, UserManager<CohortsUser> us
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var cohort = await db.Cohorts.AsNoTracking().Include(c => c.Program).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        // An unpublished cohort exists only for its staff, who check it here before publishing.
+        var managed = db.ProgramsManagedBy(User);
+        var cohort = await db.Cohorts.AsNoTracking().Include(c => c.Program)
+            .SingleOrDefaultAsync(c => c.Id == id && (c.Published || managed.Contains(c.ProgramId)), cancellationToken);
         if (cohort is null) return NotFound();
         Cohort = cohort;
         Phase = cohort.PhaseAt(clock.GetUtcNow());

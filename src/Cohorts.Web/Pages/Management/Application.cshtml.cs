@@ -3,6 +3,7 @@ using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Workflow;
 using Cohorts.Web.Applications;
+using Cohorts.Web.Catalogue;
 using Cohorts.Web.Data;
 using Cohorts.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -81,8 +82,8 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        // A draft is the candidate's until submitted: to staff it does not exist.
-        var application = await db.Applications.Include(a => a.History)
+        // A draft is the candidate's until submitted, another program's application is not theirs: to staff neither exists.
+        var application = await db.Applications.ManagedBy(db, User).Include(a => a.History)
             .SingleOrDefaultAsync(a => a.Id == id && a.SubmittedAt != null, cancellationToken);
         if (application is null) return NotFound();
         Application = application;

@@ -1,6 +1,7 @@
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Web.Applications;
+using Cohorts.Web.Catalogue;
 using Cohorts.Web.Data;
 using Cohorts.Web.Lists;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ public sealed class ApplicationsModel(CohortsDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var cohort = await db.Cohorts.AsNoTracking().Include(c => c.Program).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var cohort = await db.Cohorts.AsNoTracking().ManagedBy(db, User).Include(c => c.Program).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (cohort is null) return NotFound();
         Cohort = cohort;
         Ministries = (await db.Ministries.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken))

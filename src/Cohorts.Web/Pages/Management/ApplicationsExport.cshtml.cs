@@ -1,5 +1,6 @@
 using Cohorts.Domain.Applications;
 using Cohorts.Web.Applications;
+using Cohorts.Web.Catalogue;
 using Cohorts.Web.Data;
 using Cohorts.Web.Lists;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,8 @@ public sealed class ApplicationsExportModel(CohortsDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, Program = c.Program.Name })
+        // Another program's cohort does not exist for this staff member (see StaffScope).
+        var cohort = await db.Cohorts.AsNoTracking().ManagedBy(db, User).Where(c => c.Id == id).Select(c => new { c.Name, Program = c.Program.Name })
             .SingleOrDefaultAsync(cancellationToken);
         if (cohort is null) return NotFound();
         var list = ListQuery.Read(Request, StaffApplicationList.SortKeys);

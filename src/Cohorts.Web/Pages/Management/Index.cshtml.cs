@@ -1,5 +1,6 @@
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
+using Cohorts.Web.Catalogue;
 using Cohorts.Web.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohorts.Web.Pages.Management;
 
 /// <summary>
-/// The staff's entry: every cohort, with its submitted applications counted by state by the database. Drafts are the
-/// candidate's until submitted: only their number shows.
+/// The staff's entry: every cohort of the programs they run, with its submitted applications counted by state by the
+/// database. Drafts are the candidate's until submitted: only their number shows.
 /// </summary>
 public sealed class IndexModel(CohortsDbContext db, TimeProvider clock) : PageModel
 {
@@ -20,10 +21,10 @@ public sealed class IndexModel(CohortsDbContext db, TimeProvider clock) : PageMo
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = clock.GetUtcNow();
-        var cohorts = await db.Cohorts.AsNoTracking().Include(c => c.Program)
+        var cohorts = await db.Cohorts.AsNoTracking().ManagedBy(db, User).Include(c => c.Program)
             .OrderBy(c => c.Program.Name).ThenByDescending(c => c.StartsOn).ToListAsync(cancellationToken);
         // One GROUP BY for every cohort; a draft withdrawn before it was sent was never submitted: it counts nowhere.
-        var counts = (await db.Applications.AsNoTracking()
+        var counts = (await db.Applications.AsNoTracking().ManagedBy(db, User)
             .GroupBy(a => new { a.CohortId, a.State, Submitted = a.SubmittedAt != null })
             .Select(g => new { g.Key.CohortId, g.Key.State, g.Key.Submitted, Count = g.Count() })
             .ToListAsync(cancellationToken)).ToLookup(x => x.CohortId);
