@@ -198,7 +198,7 @@ public sealed partial class StaffListTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/gestion/promotions/{_scenario.CohortId + 1000}/candidatures/export.csv")).StatusCode);
     }
 
-    // The first cell of each row of the list's body: a link to the application, or the account's name.
-    [GeneratedRegex(@"<tr>\s*<td>(?:<a href=""/gestion/candidatures/[^""]+"">)?([^<]+)(?:</a>)?</td>")]
+    // The first cell of each row of the list's body: a link to the application, or to the account.
+    [GeneratedRegex(@"<tr>\s*<td>(?:<a href=""/(?:gestion/candidatures|admin/comptes)/[^""]+"">)?([^<]+)(?:</a>)?</td>")]
     private static partial Regex RowName();
 }

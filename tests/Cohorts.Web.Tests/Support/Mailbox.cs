@@ -11,9 +11,23 @@ public sealed class Mailbox : IDisposable
 
     public int Port => _server.Configuration.Port;
 
-    public IReadOnlyList<MimeMessage> Received => _server.ReceivedEmail
-        .Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data))))
-        .ToList();
+    public IReadOnlyList<MimeMessage> Received
+    {
+        get
+        {
+            // netDumbster's list is not safe to read while a message arrives: it is read again then.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return _server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
+                }
+                catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException && attempt < 10)
+                {
+                }
+            }
+        }
+    }
 
     public void Clear() => _server.ClearReceivedEmail();
 

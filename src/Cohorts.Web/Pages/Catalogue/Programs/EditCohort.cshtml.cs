@@ -42,7 +42,7 @@ public sealed class EditCohortModel(CohortsDbContext db, UserManager<CohortsUser
         try
         {
             change = Cohort.Edit(Input.Name!, Input.Seats!.Value, Input.StartsOn!.Value, Input.EndsOn!.Value, Input.OpensAtUtc(), Input.ClosesAtUtc(),
-                Input.Place ?? "", Input.Format ?? "", Input.Published, accepted, hasApplications, user.As(Actor.ProgramManager), clock.GetUtcNow());
+                Input.Place ?? "", Input.Format ?? "", Input.Published, accepted, hasApplications, user.As(Roles.ManagementActor(User)), clock.GetUtcNow());
         }
         catch (DomainException e)
         {

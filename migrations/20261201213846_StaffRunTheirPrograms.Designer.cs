@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cohorts.Migrations
 {
     [DbContext(typeof(CohortsDbContext))]
-    [Migration("20261201205543_ProgramManagers")]
-    partial class ProgramManagers
+    [Migration("20261201213846_StaffRunTheirPrograms")]
+    partial class StaffRunTheirPrograms
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -125,6 +125,13 @@ namespace Cohorts.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("professional_email");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(302)
+                        .HasColumnType("character varying(302)")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("translate(lower(first_name || ' ' || last_name || ' ' || first_name), 'àáâãäåāăąçćčďèéêëēĕėęěìíîïĩīįñńňòóôõöøōőùúûüũūůűųýÿžźżšśł', 'aaaaaaaaacccdeeeeeeeeeiiiiiiinnnoooooooouuuuuuuuuyyzzzssl')", true);
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -166,10 +173,22 @@ namespace Cohorts.Migrations
                     b.HasIndex("State")
                         .HasDatabaseName("ix_applications_state");
 
+                    b.HasIndex("CohortId", "AdministrationId")
+                        .HasDatabaseName("ix_applications_cohort_id_administration_id");
+
                     b.HasIndex("CohortId", "CandidateId")
                         .IsUnique()
                         .HasDatabaseName("ix_applications_cohort_id_candidate_id")
                         .HasFilter("state <> 'Withdrawn'");
+
+                    b.HasIndex("CohortId", "SubmittedAt")
+                        .HasDatabaseName("ix_applications_cohort_id_submitted_at");
+
+                    b.HasIndex("CohortId", "State", "SubmittedAt")
+                        .HasDatabaseName("ix_applications_cohort_id_state_submitted_at");
+
+                    b.HasIndex("CohortId", "LastName", "FirstName", "Id")
+                        .HasDatabaseName("ix_applications_cohort_id_last_name_first_name_id");
 
                     b.ToTable("applications", (string)null);
                 });
@@ -258,6 +277,12 @@ namespace Cohorts.Migrations
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("format");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -265,9 +290,19 @@ namespace Cohorts.Migrations
                         .HasColumnName("name")
                         .UseCollation("fr-FR-x-icu");
 
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("place");
+
                     b.Property<int>("ProgramId")
                         .HasColumnType("integer")
                         .HasColumnName("program_id");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
 
                     b.Property<int>("Seats")
                         .HasColumnType("integer")
@@ -294,6 +329,51 @@ namespace Cohorts.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Cohorts.Domain.Catalogue.DeadlineChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_deadline_changes");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_cohort_deadline_changes_cohort_id");
+
+                    b.ToTable("cohort_deadline_changes", (string)null);
+                });
+
             modelBuilder.Entity("Cohorts.Domain.Catalogue.TrainingProgram", b =>
                 {
                     b.Property<int>("Id")
@@ -302,6 +382,12 @@ namespace Cohorts.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Expertise")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("expertise");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -323,6 +409,12 @@ namespace Cohorts.Migrations
                     b.Property<bool>("RequiresEndorsement")
                         .HasColumnType("boolean")
                         .HasColumnName("requires_endorsement");
+
+                    b.Property<string>("SelectionDescription")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("selection_description");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -546,6 +638,62 @@ namespace Cohorts.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Cohorts.Web.Identity.AccountAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("text")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_account_actions");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_account_actions_actor_id");
+
+                    b.HasIndex("AccountId", "At")
+                        .HasDatabaseName("ix_account_actions_account_id_at");
+
+                    b.ToTable("account_actions", (string)null);
+                });
+
             modelBuilder.Entity("Cohorts.Web.Identity.CohortsUser", b =>
                 {
                     b.Property<string>("Id")
@@ -556,6 +704,10 @@ namespace Cohorts.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<int?>("AdministrationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("administration_id");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -564,6 +716,10 @@ namespace Cohorts.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deactivated_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -618,6 +774,13 @@ namespace Cohorts.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(559)
+                        .HasColumnType("character varying(559)")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("translate(lower(first_name || ' ' || last_name || ' ' || first_name || ' ' || coalesce(email, '')), 'àáâãäåāăąçćčďèéêëēĕėęěìíîïĩīįñńňòóôõöøōőùúûüũūůűųýÿžźżšśł', 'aaaaaaaaacccdeeeeeeeeeiiiiiiinnnoooooooouuuuuuuuuyyzzzssl')", true);
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
@@ -634,12 +797,18 @@ namespace Cohorts.Migrations
                     b.HasKey("Id")
                         .HasName("pk_users");
 
+                    b.HasIndex("AdministrationId")
+                        .HasDatabaseName("ix_users_administration_id");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("LastName", "FirstName", "Id")
+                        .HasDatabaseName("ix_users_last_name_first_name_id");
 
                     b.ToTable("users", (string)null);
                 });
@@ -882,6 +1051,16 @@ namespace Cohorts.Migrations
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("Cohorts.Domain.Catalogue.DeadlineChange", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Catalogue.Cohort", null)
+                        .WithMany("DeadlineChanges")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_deadline_changes_cohorts_cohort_id");
+                });
+
             modelBuilder.Entity("Cohorts.Domain.Organisations.Administration", b =>
                 {
                     b.HasOne("Cohorts.Domain.Organisations.Ministry", "Ministry")
@@ -919,6 +1098,31 @@ namespace Cohorts.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_documents_asp_net_users_owner_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Web.Identity.AccountAction", b =>
+                {
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_actions_asp_net_users_account_id");
+
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_account_actions_asp_net_users_actor_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Web.Identity.CohortsUser", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Organisations.Administration", null)
+                        .WithMany()
+                        .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_users_administrations_administration_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -981,6 +1185,11 @@ namespace Cohorts.Migrations
             modelBuilder.Entity("Cohorts.Domain.Applications.Application", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Catalogue.Cohort", b =>
+                {
+                    b.Navigation("DeadlineChanges");
                 });
 #pragma warning restore 612, 618
         }
