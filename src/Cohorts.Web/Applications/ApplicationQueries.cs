@@ -39,3 +39,11 @@ public static class ApplicationQueries
             await db.AdministrationLabelAsync(application.AdministrationId, cancellationToken),
             await db.CvOfAsync(application, cancellationToken));
 }
+
+public static class ApplicationHistory
+{
+    /// <summary>An application's history as the candidate and staff read it; the line manager's reason is a comment.</summary>
+    public static Pages.HistoryModel Of(Application application) =>
+        Pages.HistoryModel.Of(application.History, ApplicationWorkflow.Definition, "Candidature créée",
+            trigger => trigger is ApplicationTrigger.Endorse or ApplicationTrigger.RefuseEndorsement);
+}
