@@ -40,6 +40,10 @@ public sealed class Application
     /// <summary>Identifies the one endorsement link in force: a new request, or a use, retires it.</summary>
     public Guid? EndorsementNonce { get; private set; }
     public string? EndorsementComment { get; private set; }
+    /// <summary>While admitted: the instant the seat offer lapses. Kept afterwards as a record of what was offered.</summary>
+    public DateTimeOffset? OfferExpiresAt { get; private set; }
+    /// <summary>While waitlisted: the rank on the cohort's waitlist as the decisions published it.</summary>
+    public int? WaitlistRank { get; private set; }
     /// <summary>PostgreSQL's xmin: two people saving the same application cannot overwrite each other.</summary>
     public uint Version { get; private set; }
 
@@ -142,21 +146,51 @@ public sealed class Application
 
     public ApplicationEvent StartReview(ApplicationContext context, ActorRef by) => Fire(ApplicationTrigger.StartReview, by, context);
     public ApplicationEvent InviteToInterview(ApplicationContext context, ActorRef by) => Fire(ApplicationTrigger.InviteToInterview, by, context);
-    public ApplicationEvent Admit(ApplicationContext context, ActorRef by) => Fire(ApplicationTrigger.Admit, by, context);
-    public ApplicationEvent Waitlist(ApplicationContext context, ActorRef by) => Fire(ApplicationTrigger.Waitlist, by, context);
+    /// <summary>Offers a seat until <paramref name="offerExpiresAt"/> (the committee's published decision).</summary>
+    public ApplicationEvent Admit(ApplicationContext context, ActorRef by, DateTimeOffset offerExpiresAt) =>
+        Offer(Fire(ApplicationTrigger.Admit, by, context), context, offerExpiresAt);
+
+    public ApplicationEvent Waitlist(ApplicationContext context, ActorRef by, int rank)
+    {
+        if (rank < 1) throw new DomainException("Le rang sur la liste complémentaire commence à 1.");
+        var moved = Fire(ApplicationTrigger.Waitlist, by, context);
+        WaitlistRank = rank;
+        return moved;
+    }
+
     public ApplicationEvent Reject(ApplicationContext context, ActorRef by) => Fire(ApplicationTrigger.Reject, by, context);
-    public ApplicationEvent AdmitFromWaitlist(ApplicationContext context, ActorRef by) => Fire(ApplicationTrigger.AdmitFromWaitlist, by, context);
+
+    /// <summary>Offers a freed seat to a waitlisted candidate, with a fresh deadline.</summary>
+    public ApplicationEvent AdmitFromWaitlist(ApplicationContext context, ActorRef by, DateTimeOffset offerExpiresAt) =>
+        Offer(Fire(ApplicationTrigger.AdmitFromWaitlist, by, context), context, offerExpiresAt);
+
     public ApplicationEvent ExpireOffer(ApplicationContext context) => Fire(ApplicationTrigger.ExpireOffer, ActorRef.System, context);
+
+    /// <summary>An offer is open while the application is admitted and its deadline has not come.</summary>
+    public bool OfferOpenAt(DateTimeOffset now) => State == ApplicationState.Admitted && (OfferExpiresAt is null || now < OfferExpiresAt);
+
+    public const string OfferLapsedMessage =
+        "Cette proposition n'est plus valable : le délai de réponse est dépassé.";
 
     public ApplicationEvent AcceptOffer(ApplicationContext context, ActorRef candidate)
     {
         EnsureOwnedBy(candidate);
+        if (State == ApplicationState.Admitted && !OfferOpenAt(context.Now)) throw new DomainException(OfferLapsedMessage);
         return Fire(ApplicationTrigger.AcceptOffer, candidate, context);
+    }
+
+    private ApplicationEvent Offer(ApplicationEvent moved, ApplicationContext context, DateTimeOffset offerExpiresAt)
+    {
+        if (offerExpiresAt <= context.Now) throw new DomainException("Le délai de réponse d'une proposition de place est dans le futur.");
+        OfferExpiresAt = offerExpiresAt.ToUniversalTime();
+        WaitlistRank = null;
+        return moved;
     }
 
     public ApplicationEvent DeclineOffer(ApplicationContext context, ActorRef candidate)
     {
         EnsureOwnedBy(candidate);
+        if (State == ApplicationState.Admitted && !OfferOpenAt(context.Now)) throw new DomainException(OfferLapsedMessage);
         return Fire(ApplicationTrigger.DeclineOffer, candidate, context);
     }
 
@@ -170,11 +204,13 @@ public sealed class Application
         return moved;
     }
 
-    /// <summary>The moves that need nothing but the actor and, where the guard asks, a reason.</summary>
+    /// <summary>
+    /// The moves that need nothing but the actor and, where the guard asks, a reason. Admitting, waitlisting and rejecting
+    /// are not among them: they are the committee's decisions, published together under the cohort's seats and caps.
+    /// </summary>
     public static IReadOnlySet<ApplicationTrigger> PlainMoves { get; } = new HashSet<ApplicationTrigger>
     {
-        ApplicationTrigger.StartReview, ApplicationTrigger.InviteToInterview, ApplicationTrigger.Admit, ApplicationTrigger.Waitlist,
-        ApplicationTrigger.Reject, ApplicationTrigger.AdmitFromWaitlist, ApplicationTrigger.ExpireOffer, ApplicationTrigger.MarkIneligible,
+        ApplicationTrigger.StartReview, ApplicationTrigger.InviteToInterview, ApplicationTrigger.ExpireOffer, ApplicationTrigger.MarkIneligible,
     };
 
     /// <summary>
@@ -193,7 +229,7 @@ public sealed class Application
     /// meanwhile, or an earlier run expired it, nothing happens and nothing is recorded. True when it moved.
     /// </summary>
     public bool ExpireOfferIfStillOpen(ApplicationContext context) =>
-        MoveIfStillIn([ApplicationState.Admitted], ApplicationTrigger.ExpireOffer, ActorRef.System, context);
+        !OfferOpenAt(context.Now) && MoveIfStillIn([ApplicationState.Admitted], ApplicationTrigger.ExpireOffer, ActorRef.System, context);
 
     /// <summary>
     /// A job's plain move, made only if the application is still in one of the states the job expected: otherwise

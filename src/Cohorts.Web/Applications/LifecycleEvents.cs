@@ -20,7 +20,8 @@ public sealed class LifecycleEvents(CohortsDbContext db, Outbox outbox, PublicLi
     public static IReadOnlySet<ApplicationEvent> Emailed { get; } = new HashSet<ApplicationEvent>
     {
         ApplicationEvent.Submitted, ApplicationEvent.EndorsementRequested, ApplicationEvent.Endorsed, ApplicationEvent.EndorsementRefused,
-        ApplicationEvent.Withdrawn, ApplicationEvent.MarkedIneligible,
+        ApplicationEvent.Withdrawn, ApplicationEvent.MarkedIneligible, ApplicationEvent.Admitted, ApplicationEvent.Waitlisted,
+        ApplicationEvent.Rejected, ApplicationEvent.OfferExpired,
     };
 
     /// <summary>The application events that cause nothing, and why.</summary>
@@ -28,22 +29,18 @@ public sealed class LifecycleEvents(CohortsDbContext db, Outbox outbox, PublicLi
     {
         [ApplicationEvent.ReviewStarted] = "An internal step of the staff: the candidate's status page shows it, there is nothing to answer.",
         [ApplicationEvent.InvitedToInterview] = "The selection issue writes the interview invitation, with its date and place.",
-        [ApplicationEvent.Admitted] = "The selection issue writes the committee's decisions, with the offer's deadline.",
-        [ApplicationEvent.Waitlisted] = "The selection issue writes the committee's decisions, with the rank on the list.",
-        [ApplicationEvent.Rejected] = "The selection issue writes the committee's decisions.",
-        [ApplicationEvent.OfferAccepted] = "The candidate made the move and reads it on the page that follows; enrollment starts it.",
+        [ApplicationEvent.OfferAccepted] = "The candidate made the move and reads it on the page that follows, with their enrollment.",
         [ApplicationEvent.OfferDeclined] = "The candidate made the move and reads it on the page that follows.",
-        [ApplicationEvent.OfferExpired] = "The selection issue's expiry job writes the notice, with the seat given to the list.",
     };
 
-    /// <summary>The enrollment events: no enrollment is stored yet, so none is raised; each is declared here all the same.</summary>
+    /// <summary>The enrollment events: none is raised by a page yet (the sessions issue moves enrollments); each is declared all the same.</summary>
     public static IReadOnlyDictionary<EnrollmentEvent, string> SilentEnrollmentEvents { get; } = new Dictionary<EnrollmentEvent, string>
     {
-        [EnrollmentEvent.Started] = "No enrollment is stored yet: the enrollment pages will decide what starting causes.",
-        [EnrollmentEvent.Completed] = "No enrollment is stored yet: the enrollment pages will decide what completing causes.",
-        [EnrollmentEvent.Certified] = "No enrollment is stored yet: the certificate is the certification issue's.",
-        [EnrollmentEvent.NotCertified] = "No enrollment is stored yet: the certification issue writes the verdict.",
-        [EnrollmentEvent.Dropped] = "No enrollment is stored yet: the enrollment pages will decide what dropping causes.",
+        [EnrollmentEvent.Started] = "The participant is told of the cohort's start by the sessions' calendar, not by this move.",
+        [EnrollmentEvent.Completed] = "An internal step before certification: the participant learns the verdict, not this.",
+        [EnrollmentEvent.Certified] = "The certification issue writes the certificate's email.",
+        [EnrollmentEvent.NotCertified] = "The certification issue writes the verdict, with the rules explained.",
+        [EnrollmentEvent.Dropped] = "The participant or their staff made the move and read it on the page that follows.",
     };
 
     /// <summary>
@@ -93,6 +90,19 @@ public sealed class LifecycleEvents(CohortsDbContext db, Outbox outbox, PublicLi
             case ApplicationEvent.Withdrawn or ApplicationEvent.MarkedIneligible:
                 outbox.Add(candidateEmail, new ApplicationClosedMessage(application.FirstName, program, cohort.Name,
                     ApplicationWorkflow.Label(raised.Move.To), raised.Move.Reason, status));
+                break;
+            case ApplicationEvent.Admitted:
+                outbox.Add(candidateEmail, new OfferMessage(application.FirstName, program, cohort.Name,
+                    raised.Move.Trigger == ApplicationTrigger.AdmitFromWaitlist, Display.DateTime(application.OfferExpiresAt!.Value), status));
+                break;
+            case ApplicationEvent.Waitlisted:
+                outbox.Add(candidateEmail, new WaitlistedMessage(application.FirstName, program, cohort.Name, application.WaitlistRank!.Value, status));
+                break;
+            case ApplicationEvent.Rejected:
+                outbox.Add(candidateEmail, new RejectedMessage(application.FirstName, program, cohort.Name, status));
+                break;
+            case ApplicationEvent.OfferExpired:
+                outbox.Add(candidateEmail, new OfferExpiredMessage(application.FirstName, program, cohort.Name, status));
                 break;
             default:
                 // Reached only by an event neither emailed nor declared silent: refuse the save rather than lose it.

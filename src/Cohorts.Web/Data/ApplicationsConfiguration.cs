@@ -41,6 +41,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         application.HasIndex(a => new { a.CohortId, a.State, a.SubmittedAt });
         application.HasIndex(a => new { a.CohortId, a.AdministrationId });
         application.HasIndex(a => new { a.CohortId, a.SubmittedAt });
+        // The expiry job reads the open offers past their deadline.
+        application.HasIndex(a => a.OfferExpiresAt).HasFilter("state = 'Admitted'");
         application.HasOne<Cohort>().WithMany().HasForeignKey(a => a.CohortId).OnDelete(DeleteBehavior.Restrict);
         application.HasOne<CohortsUser>().WithMany().HasForeignKey(a => a.CandidateId).OnDelete(DeleteBehavior.Restrict);
         application.HasOne<Administration>().WithMany().HasForeignKey(a => a.AdministrationId).OnDelete(DeleteBehavior.Restrict);

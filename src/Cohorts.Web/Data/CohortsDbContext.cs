@@ -1,6 +1,8 @@
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
+using Cohorts.Domain.Enrollments;
 using Cohorts.Domain.Organisations;
+using Cohorts.Domain.Selection;
 using Cohorts.Web.Catalogue;
 using Cohorts.Web.Documents;
 using Cohorts.Web.Emails;
@@ -21,6 +23,17 @@ public sealed class CohortsDbContext(DbContextOptions<CohortsDbContext> options)
     public DbSet<Administration> Administrations => Set<Administration>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationTransition> ApplicationTransitions => Set<ApplicationTransition>();
+    public DbSet<Rubric> Rubrics => Set<Rubric>();
+    public DbSet<SelectionSettings> SelectionSettings => Set<SelectionSettings>();
+    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+    public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
+    public DbSet<AssignmentChange> AssignmentChanges => Set<AssignmentChange>();
+    public DbSet<ConflictOfInterest> ConflictsOfInterest => Set<ConflictOfInterest>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<Interview> Interviews => Set<Interview>();
+    public DbSet<ProposalOverride> ProposalOverrides => Set<ProposalOverride>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<EnrollmentTransition> EnrollmentTransitions => Set<EnrollmentTransition>();
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
     public DbSet<AccountAction> AccountActions => Set<AccountAction>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -12,6 +12,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.To).HasMaxLength(320);
         message.Property(m => m.Subject).HasMaxLength(300);
         message.Property(m => m.Template).HasMaxLength(100);
+        message.Property(m => m.AttachmentFileName).HasMaxLength(200);
+        message.Property(m => m.AttachmentContentType).HasMaxLength(100);
         // The delivery job looks for what is still to send and due; sent messages leave this index.
         message.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at IS NULL");
     }

@@ -36,3 +36,30 @@ public sealed record DeadlineChangedMessage(string FirstName, string Program, st
     public override string Template => "deadline-changed";
     public override string Subject => $"Nouvelle date limite de dépôt — {Program}, {Cohort}";
 }
+
+/// <summary>A seat offered: by the committee's published decisions, or because a seat freed up for a waitlisted candidate.</summary>
+public sealed record OfferMessage(string FirstName, string Program, string Cohort, bool FromWaitlist, string Deadline, string Link) : Email
+{
+    public override string Template => "offer";
+    public override string Subject => FromWaitlist
+        ? $"Une place s'est libérée pour vous — {Program}, {Cohort}"
+        : $"Vous êtes admis(e) — {Program}, {Cohort}";
+}
+
+public sealed record WaitlistedMessage(string FirstName, string Program, string Cohort, int Rank, string Link) : Email
+{
+    public override string Template => "waitlisted";
+    public override string Subject => $"Liste complémentaire — {Program}, {Cohort}";
+}
+
+public sealed record RejectedMessage(string FirstName, string Program, string Cohort, string Link) : Email
+{
+    public override string Template => "rejected";
+    public override string Subject => $"Votre candidature — {Program}, {Cohort}";
+}
+
+public sealed record OfferExpiredMessage(string FirstName, string Program, string Cohort, string Link) : Email
+{
+    public override string Template => "offer-expired";
+    public override string Subject => $"Proposition de place expirée — {Program}, {Cohort}";
+}

@@ -8,9 +8,9 @@ namespace Cohorts.Web.Emails;
 /// </summary>
 public sealed class Outbox(CohortsDbContext db, EmailRenderer renderer, TimeProvider clock)
 {
-    public OutboxMessage Add(string to, Email email)
+    public OutboxMessage Add(string to, Email email, EmailAttachment? attachment = null)
     {
-        var message = OutboxMessage.Create(to, renderer.Render(email), clock.GetUtcNow());
+        var message = OutboxMessage.Create(to, renderer.Render(email), clock.GetUtcNow(), attachment);
         db.OutboxMessages.Add(message);
         return message;
     }

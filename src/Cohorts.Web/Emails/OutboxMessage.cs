@@ -19,9 +19,16 @@ public sealed class OutboxMessage
     public DateTimeOffset? SentAt { get; private set; }
     public int Attempts { get; private set; }
     public string? LastError { get; private set; }
+    /// <summary>An optional attached file (an invitation's calendar event, for instance).</summary>
+    public string? AttachmentFileName { get; private set; }
+    public string? AttachmentContentType { get; private set; }
+    public byte[]? AttachmentContent { get; private set; }
 
-    public static OutboxMessage Create(string to, RenderedEmail email, DateTimeOffset now) => new()
+    public static OutboxMessage Create(string to, RenderedEmail email, DateTimeOffset now, EmailAttachment? attachment = null) => new()
     {
+        AttachmentFileName = attachment?.FileName,
+        AttachmentContentType = attachment?.ContentType,
+        AttachmentContent = attachment?.Content,
         Id = Guid.CreateVersion7(now),
         To = to,
         Subject = email.Subject,
@@ -48,3 +55,6 @@ public sealed class OutboxMessage
         NextAttemptAt = now + delay;
     }
 }
+
+/// <summary>A file sent with an email.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);

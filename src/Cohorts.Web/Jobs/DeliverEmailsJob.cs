@@ -78,13 +78,16 @@ public sealed class DeliverEmailsJob(CohortsDbContext db, IMailTransport transpo
     private MimeMessage ToMime(OutboxMessage message)
     {
         var settings = options.Value;
+        var body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody };
+        if (message.AttachmentContent is { } content)
+            body.Attachments.Add(message.AttachmentFileName!, content, ContentType.Parse(message.AttachmentContentType!));
         var mime = new MimeMessage
         {
             // A stable id: a message sent twice after a crash is recognisable as one.
             MessageId = $"{message.Id:N}@cohorts",
             Date = message.CreatedAt,
             Subject = message.Subject,
-            Body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody(),
+            Body = body.ToMessageBody(),
         };
         mime.From.Add(new MailboxAddress(settings.FromName, settings.From));
         mime.To.Add(MailboxAddress.Parse(message.To));

@@ -10,6 +10,8 @@ internal static class ApplicationFactory
 {
     public static readonly DateTimeOffset Now = new(2026, 5, 10, 9, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Deadline = Now.AddDays(10);
+    /// <summary>The offers' deadline: after every context the tests use, unless a test steps past it on purpose.</summary>
+    public static readonly DateTimeOffset OfferDeadline = Now.AddDays(30);
     public static readonly ActorRef Candidate = new(Actor.Candidate, "candidate-1", "Camille Durand");
     public static readonly ActorRef OtherCandidate = new(Actor.Candidate, "candidate-2", "Lucie Martin");
     public static readonly ActorRef Manager = new(Actor.LineManager, null, "Jean Chef");

@@ -166,7 +166,7 @@ public sealed class ApplicationWorkflowTests
 
     [Theory]
     [InlineData(ApplicationTrigger.StartReview, ApplicationState.Endorsed)]
-    [InlineData(ApplicationTrigger.Admit, ApplicationState.UnderReview)]
+    [InlineData(ApplicationTrigger.InviteToInterview, ApplicationState.UnderReview)]
     [InlineData(ApplicationTrigger.MarkIneligible, ApplicationState.UnderReview)]
     [InlineData(ApplicationTrigger.RequestEndorsement, ApplicationState.AwaitingEndorsement)]
     public void A_candidate_cannot_make_a_staff_move_from_the_staff_screen(ApplicationTrigger trigger, ApplicationState state)
@@ -326,7 +326,7 @@ public sealed class ApplicationWorkflowTests
         var application = In(ApplicationState.UnderReview);
         Assert.Contains(ApplicationTrigger.Admit, ApplicationWorkflow.Definition.Available(ApplicationState.UnderReview, Actor.Admin, Context()));
 
-        application.Admit(Context(), Admin);
+        application.Admit(Context(), Admin, Context().Now.AddDays(7));
 
         Assert.Equal(ApplicationState.Admitted, application.State);
         Assert.Equal((Actor.Admin, "admin-1"), (application.History[^1].ActorKind, application.History[^1].ActorUserId));
@@ -336,7 +336,7 @@ public sealed class ApplicationWorkflowTests
     public void A_reviewer_may_not_make_a_program_managers_move()
     {
         var application = In(ApplicationState.UnderReview);
-        Assert.Throws<DomainException>(() => application.Admit(Context(), Reviewer));
+        Assert.Throws<DomainException>(() => application.Admit(Context(), Reviewer, Context().Now.AddDays(7)));
         Assert.Equal(ApplicationState.UnderReview, application.State);
     }
 
@@ -347,12 +347,55 @@ public sealed class ApplicationWorkflowTests
         var rows = application.History.Count;
         application.ClearDomainEvents();
 
-        Assert.True(application.ExpireOfferIfStillOpen(Context()));
-        Assert.False(application.ExpireOfferIfStillOpen(Context()));
+        Assert.True(application.ExpireOfferIfStillOpen(Context(now: OfferDeadline)));
+        Assert.False(application.ExpireOfferIfStillOpen(Context(now: OfferDeadline)));
 
         Assert.Equal(ApplicationState.OfferExpired, application.State);
         Assert.Equal(rows + 1, application.History.Count);
         Assert.Equal([ApplicationEvent.OfferExpired], application.DomainEvents.Select(e => e.Event));
+    }
+
+    [Fact]
+    public void A_job_finding_the_offer_still_within_its_deadline_leaves_it_open()
+    {
+        var application = In(ApplicationState.Admitted);
+        var rows = application.History.Count;
+
+        Assert.False(application.ExpireOfferIfStillOpen(Context(now: OfferDeadline.AddSeconds(-1))));
+
+        Assert.Equal(ApplicationState.Admitted, application.State);
+        Assert.Equal(rows, application.History.Count);
+    }
+
+    [Theory]
+    [InlineData(ApplicationTrigger.AcceptOffer)]
+    [InlineData(ApplicationTrigger.DeclineOffer)]
+    public void An_answer_from_the_offers_deadline_on_is_refused_and_changes_nothing(ApplicationTrigger answer)
+    {
+        var application = In(ApplicationState.Admitted);
+        var rows = application.History.Count;
+
+        var error = Assert.Throws<DomainException>(() =>
+            _ = answer == ApplicationTrigger.AcceptOffer
+                ? application.AcceptOffer(Context(now: OfferDeadline), Candidate)
+                : application.DeclineOffer(Context(now: OfferDeadline), Candidate));
+
+        Assert.Equal("Cette proposition n'est plus valable : le délai de réponse est dépassé.", error.Message);
+        Assert.Equal((ApplicationState.Admitted, rows), (application.State, application.History.Count));
+    }
+
+    [Fact]
+    public void Admitting_records_the_offers_deadline_and_waitlisting_the_rank()
+    {
+        var admitted = In(ApplicationState.UnderReview);
+        var waitlisted = In(ApplicationState.UnderReview);
+
+        admitted.Admit(Context(), Staff, new DateTimeOffset(2026, 5, 17, 21, 59, 59, TimeSpan.Zero));
+        waitlisted.Waitlist(Context(), Staff, 3);
+
+        Assert.Equal(new DateTimeOffset(2026, 5, 17, 21, 59, 59, TimeSpan.Zero), admitted.OfferExpiresAt);
+        Assert.Equal(3, waitlisted.WaitlistRank);
+        Assert.Throws<DomainException>(() => In(ApplicationState.UnderReview).Admit(Context(), Staff, Now));
     }
 
     [Fact]

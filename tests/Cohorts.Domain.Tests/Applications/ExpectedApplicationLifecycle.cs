@@ -65,10 +65,13 @@ internal static class ExpectedApplicationLifecycle
         new(Withdraw,           Open,                                  Withdrawn,           [Candidate],                Needs.None,         ApplicationEvent.Withdrawn),
     ];
 
-    /// <summary>The moves the staff screen offers (its one form, <see cref="Application.Act"/>); the others have pages of their own.</summary>
+    /// <summary>
+    /// The moves the staff screen offers (its one form, <see cref="Application.Act"/>); the others have pages of their own:
+    /// admitting, waitlisting and rejecting are the committee's published decisions, under the cohort's seats and caps.
+    /// </summary>
     public static IReadOnlySet<ApplicationTrigger> StaffScreenMoves { get; } = new HashSet<ApplicationTrigger>
     {
-        RequestEndorsement, StartReview, InviteToInterview, Admit, Waitlist, Reject, AdmitFromWaitlist, ExpireOffer, MarkIneligible,
+        RequestEndorsement, StartReview, InviteToInterview, ExpireOffer, MarkIneligible,
     };
 
     /// <summary>Nothing leaves these.</summary>
