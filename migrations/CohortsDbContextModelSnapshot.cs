@@ -110,6 +110,10 @@ namespace Cohorts.Migrations
                         .HasColumnType("character varying(3000)")
                         .HasColumnName("motivation");
 
+                    b.Property<DateTimeOffset?>("OfferExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offer_expires_at");
+
                     b.Property<string>("Position")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -155,6 +159,10 @@ namespace Cohorts.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<int?>("WaitlistRank")
+                        .HasColumnType("integer")
+                        .HasColumnName("waitlist_rank");
+
                     b.HasKey("Id")
                         .HasName("pk_applications");
 
@@ -166,6 +174,10 @@ namespace Cohorts.Migrations
 
                     b.HasIndex("CvDocumentId")
                         .HasDatabaseName("ix_applications_cv_document_id");
+
+                    b.HasIndex("OfferExpiresAt")
+                        .HasDatabaseName("ix_applications_offer_expires_at")
+                        .HasFilter("state = 'Admitted'");
 
                     b.HasIndex("State")
                         .HasDatabaseName("ix_applications_state");
@@ -435,6 +447,120 @@ namespace Cohorts.Migrations
                     b.ToTable("programs", (string)null);
                 });
 
+            modelBuilder.Entity("Cohorts.Domain.Enrollments.Enrollment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ParticipantId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollments");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrollments_application_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_enrollments_participant_id");
+
+                    b.HasIndex("CohortId", "State")
+                        .HasDatabaseName("ix_enrollments_cohort_id_state");
+
+                    b.ToTable("enrollments", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Enrollments.EnrollmentTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("ActorUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrollment_id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollment_transitions");
+
+                    b.HasIndex("EnrollmentId", "At")
+                        .HasDatabaseName("ix_enrollment_transitions_enrollment_id_at");
+
+                    b.ToTable("enrollment_transitions", (string)null);
+                });
+
             modelBuilder.Entity("Cohorts.Domain.Organisations.Administration", b =>
                 {
                     b.Property<int>("Id")
@@ -495,6 +621,552 @@ namespace Cohorts.Migrations
                         .HasDatabaseName("ix_ministries_name");
 
                     b.ToTable("ministries", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.AssignmentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("ActorUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("automatic");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reviewer_id");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reviewer_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assignment_changes");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_assignment_changes_application_id_at");
+
+                    b.HasIndex("CohortId", "At")
+                        .HasDatabaseName("ix_assignment_changes_cohort_id_at");
+
+                    b.ToTable("assignment_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.CommitteeMember", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<string>("ReviewerId")
+                        .HasColumnType("text")
+                        .HasColumnName("reviewer_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.HasKey("CohortId", "ReviewerId")
+                        .HasName("pk_committee_members");
+
+                    b.HasIndex("ReviewerId")
+                        .HasDatabaseName("ix_committee_members_reviewer_id");
+
+                    b.ToTable("committee_members", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.ConflictOfInterest", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ReviewerId")
+                        .HasColumnType("text")
+                        .HasColumnName("reviewer_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("ApplicationId", "ReviewerId")
+                        .HasName("pk_conflicts_of_interest");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_conflicts_of_interest_cohort_id");
+
+                    b.HasIndex("ReviewerId")
+                        .HasDatabaseName("ix_conflicts_of_interest_reviewer_id");
+
+                    b.ToTable("conflicts_of_interest", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.Criterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<string[]>("Guidance")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("guidance");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("RubricId")
+                        .HasColumnType("integer")
+                        .HasColumnName("rubric_id");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rubric_criteria");
+
+                    b.HasIndex("RubricId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rubric_criteria_rubric_id_position");
+
+                    b.ToTable("rubric_criteria", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_rubric_criteria_weight", "weight BETWEEN 1 AND 10");
+                        });
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.Interview", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invited_at");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.PrimitiveCollection<string[]>("PanelIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("panel_ids");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("place");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset?>("ScoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scored_at");
+
+                    b.Property<string>("ScoredByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("scored_by_name");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("VideoLink")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("video_link");
+
+                    b.HasKey("ApplicationId")
+                        .HasName("pk_interviews");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_interviews_cohort_id");
+
+                    b.ToTable("interviews", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_interviews_duration", "duration_minutes BETWEEN 10 AND 240");
+                        });
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.ProposalOverride", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("ActorUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("ApplicationId")
+                        .HasName("pk_proposal_overrides");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_proposal_overrides_cohort_id");
+
+                    b.ToTable("proposal_overrides", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reviewer_id");
+
+                    b.Property<int>("RubricId")
+                        .HasColumnType("integer")
+                        .HasColumnName("rubric_id");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<double?>("WeightedMean")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weighted_mean");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reviews");
+
+                    b.HasIndex("AssignmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reviews_assignment_id");
+
+                    b.HasIndex("RubricId")
+                        .HasDatabaseName("ix_reviews_rubric_id");
+
+                    b.HasIndex("CohortId", "ApplicationId")
+                        .HasDatabaseName("ix_reviews_cohort_id_application_id");
+
+                    b.ToTable("reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.ReviewAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<string>("Removal")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("removal");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reviewer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_assignments");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_review_assignments_cohort_id");
+
+                    b.HasIndex("ApplicationId", "ReviewerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_assignments_application_id_reviewer_id")
+                        .HasFilter("removed_at IS NULL");
+
+                    b.HasIndex("ReviewerId", "CohortId")
+                        .HasDatabaseName("ix_review_assignments_reviewer_id_cohort_id");
+
+                    b.ToTable("review_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.Rubric", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("InterviewShare")
+                        .HasColumnType("integer")
+                        .HasColumnName("interview_share");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer")
+                        .HasColumnName("program_id");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("integer")
+                        .HasColumnName("scale_max");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rubrics");
+
+                    b.HasIndex("ProgramId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rubrics_program_id_version");
+
+                    b.ToTable("rubrics", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_rubrics_interview_share", "interview_share BETWEEN 0 AND 100");
+
+                            t.HasCheckConstraint("ck_rubrics_scale", "scale_max BETWEEN 2 AND 10");
+                        });
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.SelectionSettings", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset?>("DecisionsPublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decisions_published_at");
+
+                    b.Property<double>("DisagreementThreshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("disagreement_threshold");
+
+                    b.Property<int?>("MaxPerAdministration")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_per_administration");
+
+                    b.Property<int?>("MaxPerMinistry")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_per_ministry");
+
+                    b.Property<int?>("MinimumShareA")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_share_a");
+
+                    b.Property<int?>("MinimumShareB")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_share_b");
+
+                    b.Property<int?>("MinimumShareC")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_share_c");
+
+                    b.Property<int>("OfferDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("offer_days");
+
+                    b.Property<DateTimeOffset?>("ReviewDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_deadline");
+
+                    b.Property<int>("ReviewersPerApplication")
+                        .HasColumnType("integer")
+                        .HasColumnName("reviewers_per_application");
+
+                    b.Property<int?>("RubricId")
+                        .HasColumnType("integer")
+                        .HasColumnName("rubric_id");
+
+                    b.Property<DateTimeOffset?>("ScoringClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scoring_closed_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("WaitlistLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("waitlist_length");
+
+                    b.HasKey("CohortId")
+                        .HasName("pk_selection_settings");
+
+                    b.HasIndex("RubricId")
+                        .HasDatabaseName("ix_selection_settings_rubric_id");
+
+                    b.ToTable("selection_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_selection_settings_offer_days", "offer_days BETWEEN 1 AND 60");
+
+                            t.HasCheckConstraint("ck_selection_settings_reviewers", "reviewers_per_application BETWEEN 1 AND 5");
+                        });
                 });
 
             modelBuilder.Entity("Cohorts.Web.Catalogue.ProgramManager", b =>
@@ -576,6 +1248,20 @@ namespace Cohorts.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<byte[]>("AttachmentContent")
+                        .HasColumnType("bytea")
+                        .HasColumnName("attachment_content");
+
+                    b.Property<string>("AttachmentContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("attachment_content_type");
+
+                    b.Property<string>("AttachmentFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attachment_file_name");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
@@ -1058,6 +1744,40 @@ namespace Cohorts.Migrations
                         .HasConstraintName("fk_cohort_deadline_changes_cohorts_cohort_id");
                 });
 
+            modelBuilder.Entity("Cohorts.Domain.Enrollments.Enrollment", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Applications.Application", null)
+                        .WithOne()
+                        .HasForeignKey("Cohorts.Domain.Enrollments.Enrollment", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollments_applications_application_id");
+
+                    b.HasOne("Cohorts.Domain.Catalogue.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollments_cohorts_cohort_id");
+
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollments_asp_net_users_participant_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Enrollments.EnrollmentTransition", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Enrollments.Enrollment", null)
+                        .WithMany("History")
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_transitions_enrollments_enrollment_id");
+                });
+
             modelBuilder.Entity("Cohorts.Domain.Organisations.Administration", b =>
                 {
                     b.HasOne("Cohorts.Domain.Organisations.Ministry", "Ministry")
@@ -1068,6 +1788,189 @@ namespace Cohorts.Migrations
                         .HasConstraintName("fk_administrations_ministries_ministry_id");
 
                     b.Navigation("Ministry");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.AssignmentChange", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Catalogue.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignment_changes_cohorts_cohort_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.CommitteeMember", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Catalogue.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_committee_members_cohorts_cohort_id");
+
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_committee_members_asp_net_users_reviewer_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.ConflictOfInterest", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conflicts_of_interest_applications_application_id");
+
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conflicts_of_interest_asp_net_users_reviewer_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.Criterion", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Selection.Rubric", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rubric_criteria_rubrics_rubric_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.Interview", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Applications.Application", null)
+                        .WithOne()
+                        .HasForeignKey("Cohorts.Domain.Selection.Interview", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_interviews_applications_application_id");
+
+                    b.HasOne("Cohorts.Domain.Catalogue.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_interviews_cohorts_cohort_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.ProposalOverride", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Applications.Application", null)
+                        .WithOne()
+                        .HasForeignKey("Cohorts.Domain.Selection.ProposalOverride", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_overrides_applications_application_id");
+
+                    b.HasOne("Cohorts.Domain.Catalogue.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_overrides_cohorts_cohort_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.Review", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Selection.ReviewAssignment", null)
+                        .WithOne()
+                        .HasForeignKey("Cohorts.Domain.Selection.Review", "AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reviews_review_assignments_assignment_id");
+
+                    b.HasOne("Cohorts.Domain.Selection.Rubric", null)
+                        .WithMany()
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reviews_rubrics_rubric_id");
+
+                    b.OwnsMany("Cohorts.Domain.Selection.CriterionScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Comment");
+
+                            b1.Property<int>("CriterionId");
+
+                            b1.Property<int?>("Score");
+
+                            b1.HasKey("ReviewId", "__synthesizedOrdinal");
+
+                            b1.ToTable("reviews");
+
+                            b1
+                                .ToJson("scores")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewId")
+                                .HasConstraintName("fk_reviews_reviews_review_id");
+                        });
+
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.ReviewAssignment", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_applications_application_id");
+
+                    b.HasOne("Cohorts.Domain.Catalogue.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_cohorts_cohort_id");
+
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_asp_net_users_reviewer_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.Rubric", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Catalogue.TrainingProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rubrics_programs_program_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.SelectionSettings", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Catalogue.Cohort", null)
+                        .WithOne()
+                        .HasForeignKey("Cohorts.Domain.Selection.SelectionSettings", "CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_selection_settings_cohorts_cohort_id");
+
+                    b.HasOne("Cohorts.Domain.Selection.Rubric", null)
+                        .WithMany()
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_selection_settings_rubrics_rubric_id");
                 });
 
             modelBuilder.Entity("Cohorts.Web.Catalogue.ProgramManager", b =>
@@ -1187,6 +2090,16 @@ namespace Cohorts.Migrations
             modelBuilder.Entity("Cohorts.Domain.Catalogue.Cohort", b =>
                 {
                     b.Navigation("DeadlineChanges");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Enrollments.Enrollment", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Selection.Rubric", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 #pragma warning restore 612, 618
         }
