@@ -45,8 +45,7 @@ public static class AdmissionProposal
         var count = ranked.Count;
         var admitted = new bool[count];
         var reasons = new string?[count];
-        var shareSkipped = new bool[count];
-        var ledger = new SeatLedger(seats, caps, ranked.Where(c => !forced.ContainsKey(c.ApplicationId)));
+        var ledger = new SeatLedger(seats, caps);
 
         // A forced admission takes its seat first, and counts towards the caps of those that follow.
         for (var i = 0; i < count; i++)
@@ -58,49 +57,11 @@ public static class AdmissionProposal
             }
         }
 
+        var open = new List<int>(count);
         for (var i = 0; i < count; i++)
-        {
-            var candidate = ranked[i];
-            if (forced.ContainsKey(candidate.ApplicationId)) continue;
-            ledger.Pass(candidate);
-            if (ledger.SeatsLeft == 0) continue;
-            var capRefusal = ledger.CapRefusal(candidate);
-            var shareRefusal = capRefusal is null ? ledger.ShareRefusal(candidate) : null;
-            if (capRefusal is null && shareRefusal is null)
-            {
-                ledger.Admit(candidate);
-                admitted[i] = true;
-                continue;
-            }
-            reasons[i] = capRefusal ?? shareRefusal;
-            shareSkipped[i] = shareRefusal is not null;
-        }
-
-        // Seats were held back for a minimum share that the candidates could not fill after all (the last ones of the
-        // category fell under a hard cap): they go back to the ranking, the hard caps still kept.
-        if (ledger.SeatsLeft > 0 && shareSkipped.Contains(true))
-        {
-            var unmet = ledger.UnmetMinimums();
-            var note = unmet.Count switch
-            {
-                0 => "Admis au second tour : des places restaient libres après le premier tour.",
-                1 => $"Admis au second tour : {ledger.DescribeMinimums(unmet)} ne peut pas être atteinte avec les candidats restants.",
-                _ => $"Admis au second tour : {ledger.DescribeMinimums(unmet)} ne peuvent pas être atteintes avec les candidats restants.",
-            };
-            for (var i = 0; i < count && ledger.SeatsLeft > 0; i++)
-            {
-                if (!shareSkipped[i]) continue;
-                var capRefusal = ledger.CapRefusal(ranked[i]);
-                if (capRefusal is not null)
-                {
-                    reasons[i] = capRefusal;
-                    continue;
-                }
-                ledger.Admit(ranked[i]);
-                admitted[i] = true;
-                reasons[i] = note;
-            }
-        }
+            if (!forced.ContainsKey(ranked[i].ApplicationId)) open.Add(i);
+        var outcomes = ledger.Fill([.. open.Select(i => ranked[i])]);
+        for (var j = 0; j < open.Count; j++) (admitted[open[j]], reasons[open[j]]) = outcomes[j];
 
         var lines = new ProposalLine[count];
         var waitlisted = 0;

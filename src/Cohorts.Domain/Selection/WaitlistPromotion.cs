@@ -19,27 +19,14 @@ public static class WaitlistPromotion
         ArgumentNullException.ThrowIfNull(caps);
         if (waitlist.Count == 0 || holders.Count >= seats) return null;
 
-        var ledger = new SeatLedger(seats, caps, waitlist);
+        var ledger = new SeatLedger(seats, caps);
         foreach (var holder in holders) ledger.Admit(holder);
-
+        var outcomes = ledger.Fill(waitlist, maxAdmissions: 1);
+        var chosen = Array.FindIndex(outcomes, outcome => outcome.Admitted);
+        if (chosen < 0) return null;
         var passedOver = new List<PassedOver>();
-        foreach (var candidate in waitlist)
-        {
-            ledger.Pass(candidate);
-            var refusal = ledger.CapRefusal(candidate) ?? ledger.ShareRefusal(candidate);
-            if (refusal is null) return new Promotion(candidate, passedOver);
-            passedOver.Add(new PassedOver(candidate, refusal));
-        }
-
-        // No one fits the reserved share (those of the category are all under a hard cap): as in the proposal's
-        // second pass, the seat goes to the first who keeps the hard caps.
-        passedOver.Clear();
-        foreach (var candidate in waitlist)
-        {
-            var refusal = ledger.CapRefusal(candidate);
-            if (refusal is null) return new Promotion(candidate, passedOver);
-            passedOver.Add(new PassedOver(candidate, refusal));
-        }
-        return null;
+        for (var i = 0; i < chosen; i++)
+            if (outcomes[i].Reason is { } reason) passedOver.Add(new PassedOver(waitlist[i], reason));
+        return new Promotion(waitlist[chosen], passedOver);
     }
 }
