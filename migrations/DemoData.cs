@@ -28,6 +28,11 @@ public static class DemoData
         ("responsable@cohorts.test", "Paul", "Responsable", Roles.ProgramManager),
         ("responsable.strategie@cohorts.test", "Sophie", "Stratège", Roles.ProgramManager),
         ("jury@cohorts.test", "Jeanne", "Jury", Roles.Reviewer),
+        ("jury.finances@cohorts.test", "Marc", "Trésor", Roles.Reviewer),
+        ("jury.interieur@cohorts.test", "Nadia", "Préfète", Roles.Reviewer),
+        ("jury.education@cohorts.test", "Olivier", "Recteur", Roles.Reviewer),
+        ("jury.armees@cohorts.test", "Pascale", "Amirale", Roles.Reviewer),
+        ("jury.sante@cohorts.test", "Rémi", "Soignant", Roles.Reviewer),
         ("coach@cohorts.test", "Karim", "Coach", Roles.Coach),
         ("candidat@cohorts.test", "Camille", "Candidate", Roles.Candidate),
     ];
@@ -64,6 +69,7 @@ public static class DemoData
         added |= await SeedAccountsAsync(users, now);
         added |= await SeedManagersAsync(db, users);
         added |= await SeedApplicationsAsync(db, users, now);
+        added |= await DemoSelection.SeedAsync(db, users, now);
         return added;
     }
 

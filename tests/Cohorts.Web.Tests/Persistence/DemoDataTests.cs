@@ -41,8 +41,14 @@ public sealed class DemoDataTests(CohortsApp app) : IAsyncLifetime
 
         // Applications at several stages, each submitted one with a CV that opens as a PDF.
         var applications = await app.WithDbAsync(db => db.Applications.Include(a => a.History).ToListAsync());
-        Assert.Equal([ApplicationState.Draft, ApplicationState.AwaitingEndorsement, ApplicationState.Endorsed, ApplicationState.UnderReview],
-            applications.Select(a => a.State).Order());
+        var states = applications.GroupBy(a => a.State).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<ApplicationState, int>
+        {
+            [ApplicationState.Draft] = 1,
+            [ApplicationState.AwaitingEndorsement] = 1,
+            [ApplicationState.Endorsed] = 1,
+            [ApplicationState.UnderReview] = 1 + 130,
+        }, states);
         Assert.All(applications.Where(a => a.State != ApplicationState.Draft), a => Assert.NotNull(a.CvDocumentId));
         var cvs = await app.WithDbAsync(db => db.Documents.Select(d => d.Content).ToListAsync());
         Assert.All(cvs, cv => Assert.StartsWith("%PDF-1.4", System.Text.Encoding.ASCII.GetString(cv), StringComparison.Ordinal));
@@ -90,5 +96,30 @@ public sealed class DemoDataTests(CohortsApp app) : IAsyncLifetime
         while (!File.Exists(Path.Combine(folder!.FullName, "Cohorts.sln"))) folder = folder.Parent;
         var readme = File.ReadAllText(Path.Combine(folder.FullName, "README.md"));
         Assert.All(DemoData.Accounts, account => Assert.Contains($"| {account.Email} ", readme, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_demo_committee_has_a_rubric_assignments_without_conflicts_and_reviews_left_to_the_demo_reviewer()
+    {
+        await app.WithScopeAsync(DemoData.SeedAsync);
+
+        var (rubrics, settings, members) = await app.WithDbAsync(async db => (
+            await db.Rubrics.CountAsync(), await db.SelectionSettings.CountAsync(), await db.CommitteeMembers.CountAsync()));
+        Assert.Equal(2, rubrics);
+        Assert.Equal(2, settings);
+        Assert.Equal(6 + 3, members);
+        var demoReviewer = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "jury@cohorts.test"));
+        var work = await app.WithDbAsync(async db => await db.ReviewAssignments.Where(a => a.ReviewerId == demoReviewer.Id)
+            .Select(a => new { Review = db.Reviews.Where(r => r.AssignmentId == a.Id).Select(r => (bool?)(r.SubmittedAt != null)).SingleOrDefault() })
+            .ToListAsync());
+        Assert.True(work.Count(w => w.Review == true) > 20, "the demo reviewer has submitted reviews");
+        Assert.Equal(1, work.Count(w => w.Review == false));
+        Assert.Equal(DemoSelection.LeftToTheDemoReviewer - 1 + 1, work.Count(w => w.Review is null));
+        // Every application under review in Booster Agile's open cohort has two reviewers, none from its administration.
+        var sameAdministration = await app.WithDbAsync(db => db.ReviewAssignments.CountAsync(a =>
+            db.Applications.Any(x => x.Id == a.ApplicationId && db.Users.Any(u => u.Id == a.ReviewerId && u.AdministrationId == x.AdministrationId))));
+        Assert.Equal(0, sameAdministration);
+        var perApplication = await app.WithDbAsync(db => db.ReviewAssignments.GroupBy(a => a.ApplicationId).Select(g => g.Count()).Distinct().ToListAsync());
+        Assert.Equal([2], perApplication);
     }
 }
