@@ -13,7 +13,7 @@ public static partial class LoadRunner
 {
     private const int Clients = 8;
 
-    public static async Task<int> RunAsync(Uri baseUrl, int cohortId, TimeSpan duration, int? webPid)
+    public static async Task<int> RunAsync(Uri baseUrl, int cohortId, TimeSpan duration, int? webPid, int? rankedCohortId)
     {
         if (!IPAddress.IsLoopback((await Dns.GetHostAddressesAsync(baseUrl.Host))[0]))
             throw new InvalidOperationException("The load runner only targets this machine (loopback).");
@@ -29,6 +29,10 @@ public static partial class LoadRunner
             ("(b) /gestion", "/gestion"),
             ("(c) bare Npgsql endpoint", $"/bench/promotions/{cohortId}/candidatures"),
         };
+        // The committee's pages over 2,000 applications with 3 reviews each (SelectionSeeder).
+        if (rankedCohortId is { } ranked)
+            targets = [.. targets, ("(d) ranking, 2,000 applications", $"/gestion/promotions/{ranked}/classement"),
+                ("(e) proposal, 2,000 applications", $"/gestion/promotions/{ranked}/proposition")];
         Console.WriteLine($"{Clients} clients, {duration.TotalSeconds:0} s per URL, {baseUrl}");
         Console.WriteLine($"{"URL",-30} {"requests/s",12} {"p50 ms",8} {"p95 ms",8} {"KB/page",8}");
         foreach (var (name, url) in targets)

@@ -39,8 +39,9 @@ public static class Seeder
         if (await db.Cohorts.AnyAsync())
         {
             // A migration may have added an index since: fresh statistics and visibility map for it.
+            var selection = await SelectionSeeder.SeedAsync(db, DateTimeOffset.UtcNow);
             await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
-            Console.WriteLine("Benchmark data already present.");
+            Console.WriteLine($"Benchmark data already present; the committee's cohort is {selection}.");
             return 0;
         }
 
@@ -160,10 +161,11 @@ public static class Seeder
             }
             await copy.CompleteAsync();
         }
+        var ranked = await SelectionSeeder.SeedAsync(db, now);
         // VACUUM too: the visibility map lets the counts of /gestion read their index alone.
         await using (var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection)) await analyze.ExecuteNonQueryAsync();
         Console.WriteLine($"Seeded {rows.Count} applications over {cohorts.Count} cohorts ({history} history lines), {administrations.Count} administrations.");
-        Console.WriteLine($"Cohort ids: {cohorts[0].Id}..{cohorts[^1].Id}; sign in as {StaffEmail}.");
+        Console.WriteLine($"Cohort ids: {cohorts[0].Id}..{cohorts[^1].Id}, the committee's {ranked}; sign in as {StaffEmail}.");
         return 0;
     }
 
