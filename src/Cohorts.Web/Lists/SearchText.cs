@@ -31,23 +31,27 @@ public static class SearchText
     {
         if (string.IsNullOrWhiteSpace(typed)) return "";
         // Composed first, so that an "e" followed by a combining accent is the "é" the table knows; unpaired
-        // surrogates and unassigned code points are dropped before, as Normalize refuses them.
-        var kept = new string(typed.Where(c => !char.IsSurrogate(c) && CharUnicodeInfo.GetUnicodeCategory(c) is not
-            (UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned)).ToArray());
+        // surrogates and unassigned code points are dropped before, as Normalize refuses them. An emoji (a surrogate
+        // pair) is kept: searched for, it finds nobody, rather than vanishing and leaving a search that finds everyone.
+        var kept = string.Concat(typed.EnumerateRunes()
+            .Where(r => r != Rune.ReplacementChar && Rune.GetUnicodeCategory(r) is not
+                (UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate))
+            .Select(r => r.ToString()));
         var text = new StringBuilder(Math.Min(kept.Length, MaxLength));
         var space = false;
-        foreach (var c in kept.Normalize(NormalizationForm.FormC).ToLower(CultureInfo.InvariantCulture))
+        foreach (var rune in kept.Normalize(NormalizationForm.FormC).ToLower(CultureInfo.InvariantCulture).EnumerateRunes())
         {
-            if (text.Length >= MaxLength) break;
-            if (char.IsWhiteSpace(c))
+            if (text.Length + rune.Utf16SequenceLength > MaxLength) break;
+            if (Rune.IsWhiteSpace(rune))
             {
                 space = text.Length > 0;
                 continue;
             }
             if (space) text.Append(' ');
             space = false;
-            var at = Accented.IndexOf(c, StringComparison.Ordinal);
-            text.Append(at < 0 ? c : Plain[at]);
+            var at = rune.IsBmp ? Accented.IndexOf((char)rune.Value, StringComparison.Ordinal) : -1;
+            if (at < 0) text.Append(rune.ToString());
+            else text.Append(Plain[at]);
         }
         return text.ToString();
     }
