@@ -103,22 +103,23 @@ internal sealed class SeatLedger(int seats, DiversityCaps caps)
         {
             var candidate = candidates[i];
             if (candidate.Category is { } category) remainingPerCategory[(int)category]--;
-            TakeBackHeld();
-            if (!Open()) break;
             if (CapRefusal(candidate) is { } cap)
             {
                 outcomes[i] = (false, cap);
-                continue;
+                // The only moment a reserved seat can free itself: one of its category passed by, under a cap.
+                TakeBackHeld();
             }
-            if (ShareRefusal(candidate) is { } share)
+            else if (ShareRefusal(candidate) is { } share)
             {
                 outcomes[i] = (false, share);
                 heldBack.Enqueue(i);
-                continue;
             }
-            Admit(candidate);
-            admissions++;
-            outcomes[i] = (true, null);
+            else
+            {
+                Admit(candidate);
+                admissions++;
+                outcomes[i] = (true, null);
+            }
         }
         TakeBackHeld();
         return outcomes;
