@@ -28,7 +28,7 @@ public sealed record DiversityCaps(
 
     /// <summary>The seats a minimum share reserves: ceil(share × seats).</summary>
     public int MinimumSeats(ServiceCategory category, int seats) =>
-        MinimumSharePercent.TryGetValue(category, out var percent) && percent > 0 ? (int)Math.Ceiling(percent * (long)seats / 100.0) : 0;
+        MinimumSharePercent.TryGetValue(category, out var percent) && percent > 0 && seats > 0 ? (int)((percent * (long)seats + 99) / 100) : 0;
 }
 
 /// <summary>

@@ -230,4 +230,18 @@ public sealed class AdmissionProposalTests
 
         Assert.Equal([Admitted, Rejected, Rejected], proposal.Select(l => l.Decision));
     }
+
+    [Theory]
+    [InlineData(30, 100, 30)]
+    [InlineData(25, 10, 3)]
+    [InlineData(1, 10, 1)]
+    [InlineData(0, 10, 0)]
+    [InlineData(30, 0, 0)]
+    public void A_minimum_share_reserves_the_seats_rounded_up(int percent, int seats, int expected)
+    {
+        var caps = Caps(shares: new Dictionary<ServiceCategory, int> { [ServiceCategory.C] = percent });
+
+        Assert.Equal(expected, caps.MinimumSeats(ServiceCategory.C, seats));
+        Assert.Equal(0, caps.MinimumSeats(ServiceCategory.A, seats));
+    }
 }
