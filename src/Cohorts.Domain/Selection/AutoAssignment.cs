@@ -113,6 +113,9 @@ public static class AutoAssignment
         Dictionary<Guid, List<int>> taken)
     {
         if (committee.Length < 2 || added.Count == 0) return;
+        var addedBy = new List<int>[committee.Length];
+        for (var r = 0; r < committee.Length; r++) addedBy[r] = [];
+        for (var a = 0; a < added.Count; a++) addedBy[added[a].Reviewer].Add(a);
         var byLoad = Enumerable.Range(0, committee.Length).ToArray();
         while (true)
         {
@@ -126,18 +129,23 @@ public static class AutoAssignment
             for (var h = byLoad.Length - 1; h > 0; h--)
             {
                 var busy = byLoad[h];
+                var theirs = addedBy[busy];
                 for (var l = 0; l < h && load[busy] - load[byLoad[l]] > 1; l++)
                 {
                     var idle = byLoad[l];
-                    for (var a = added.Count - 1; a >= 0; a--)
+                    // The latest first: the applications served last are the ones the greedy pass had least choice for.
+                    for (var t = theirs.Count - 1; t >= 0; t--)
                     {
-                        var (application, reviewer) = added[a];
-                        if (reviewer != busy || SameAdministration(application, committee[idle])) continue;
+                        var a = theirs[t];
+                        var application = added[a].Application;
+                        if (SameAdministration(application, committee[idle])) continue;
                         var takenHere = taken[application.ApplicationId];
                         if (takenHere.Contains(idle)) continue;
                         takenHere.Remove(busy);
                         takenHere.Add(idle);
                         added[a] = (application, idle);
+                        theirs.RemoveAt(t);
+                        addedBy[idle].Add(a);
                         load[busy]--;
                         load[idle]++;
                         return true;
