@@ -80,6 +80,16 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
             CohortFields("Promotion 9"), Roles.ProgramManager)),
         new("Catalogue.Programs.EditCohortModel.OnPostAsync", t => t.SignedInAsync($"/gestion/promotions/{t._scenario.CohortId}/modifier", null,
             CohortFields("Promotion 3"), Roles.ProgramManager)),
+        new("Selection.RubricModel.OnPostAsync", t => t.RubricAsync(null)),
+        new("Selection.RubricModel.OnPostScaleAsync", t => t.RubricAsync("Scale")),
+        new("Selection.CommitteeModel.OnPostSettingsAsync", t => t.CommitteeSettingsAsync()),
+        new("Selection.CommitteeModel.OnPostCloseAsync", t => t.CommitteeScoringAsync("Close"), RefusesEmpty: false),
+        new("Selection.CommitteeModel.OnPostReopenAsync", t => t.CommitteeScoringAsync("Reopen"), RefusesEmpty: false),
+        new("Selection.CommitteeModel.OnPostAddMemberAsync", t => t.CommitteeMemberAsync("AddMember")),
+        new("Selection.CommitteeModel.OnPostRemoveMemberAsync", t => t.CommitteeMemberAsync("RemoveMember")),
+        new("Selection.CommitteeModel.OnPostAssignAsync", t => t.CommitteeAssignAsync(), RefusesEmpty: false),
+        new("Selection.CommitteeModel.OnPostAddReviewerAsync", t => t.CommitteeAdjustAsync("AddReviewer")),
+        new("Selection.CommitteeModel.OnPostUnassignAsync", t => t.CommitteeAdjustAsync("Unassign")),
     ];
 
     /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>
