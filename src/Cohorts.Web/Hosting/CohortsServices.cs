@@ -51,12 +51,17 @@ public static class CohortsServices
             pages.Conventions.AllowAnonymousToPage("/Applications/Endorse");
             pages.Conventions.AllowAnonymousToPage("/Applications/Endorsed");
             pages.Conventions.AuthorizeFolder("/Documents");
+            // A reviewer's own pages; what each one shows is scoped by ReviewerScope.
+            pages.Conventions.AuthorizePage("/Selection/Reviews", Policies.Reviewer);
+            pages.Conventions.AuthorizePage("/Selection/Review", Policies.Reviewer);
+            pages.Conventions.AuthorizePage("/Selection/Conflict", Policies.Reviewer);
             pages.Conventions.AddPageRoute("/Error", "/erreur/{code:int?}");
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Management))
-            .AddPolicy(Policies.Candidate, p => p.RequireRole(Roles.Candidate));
+            .AddPolicy(Policies.Candidate, p => p.RequireRole(Roles.Candidate))
+            .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/connexion";
@@ -167,4 +172,5 @@ public static class Policies
     /// <summary>The management staff, <see cref="Roles.Management"/>.</summary>
     public const string Staff = "Staff";
     public const string Candidate = "Candidate";
+    public const string Reviewer = "Reviewer";
 }

@@ -80,6 +80,9 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
             CohortFields("Promotion 9"), Roles.ProgramManager)),
         new("Catalogue.Programs.EditCohortModel.OnPostAsync", t => t.SignedInAsync($"/gestion/promotions/{t._scenario.CohortId}/modifier", null,
             CohortFields("Promotion 3"), Roles.ProgramManager)),
+        new("Selection.ReviewModel.OnPostSaveAsync", t => t.ReviewAsync("Save")),
+        new("Selection.ReviewModel.OnPostSubmitAsync", t => t.ReviewAsync("Submit")),
+        new("Selection.ConflictModel.OnPostAsync", t => t.ConflictAsync()),
     ];
 
     /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>
