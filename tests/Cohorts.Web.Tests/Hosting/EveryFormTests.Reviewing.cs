@@ -72,4 +72,21 @@ public sealed partial class EveryFormTests
             }),
         };
     }
+
+    [Fact]
+    public async Task Every_corpus_value_in_every_GET_parameter_of_the_reviewers_list_is_answered_without_a_server_error()
+    {
+        var (reviewer, _, _) = await AssignedReviewAsync();
+        var values = BadInput.Strings.Select(v => (v.Name, v.Text)).Concat([("négatif", "-1"), ("zéro", "0"), ("énorme", "99999999999999999999")]);
+        foreach (var parameter in new[] { "Sort", "Order", "PageNumber" })
+        foreach (var (name, text) in values)
+        {
+            using var response = await reviewer.GetAsync($"/evaluations?{parameter}={Uri.EscapeDataString(text)}");
+            var body = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"/evaluations with {parameter} = {name}: HTTP {(int)response.StatusCode}");
+            Assert.Contains("Camille Durand", body, StringComparison.Ordinal);
+            Assert.False(Trace().IsMatch(body), $"/evaluations with {parameter} = {name}: the page shows a stack trace");
+            Assert.False(English().IsMatch(body), $"/evaluations with {parameter} = {name}: an English message: {English().Match(body).Value}");
+        }
+    }
 }

@@ -61,9 +61,10 @@ public sealed class ConflictModel(CohortsDbContext db, UserManager<CohortsUser> 
             ModelState.AddModelError("", "Cette candidature vient d'être modifiée en même temps : rien n'a été enregistré. Rechargez la page et recommencez si besoin.");
             return Page();
         }
-        TempData["Message"] = plan.Unfilled.Count == 0
-            ? $"Conflit d'intérêts déclaré : la candidature {Pages.Display.Of(Candidate)} ne vous est plus attribuée et a été confiée à un autre membre du jury."
-            : $"Conflit d'intérêts déclaré : la candidature {Pages.Display.Of(Candidate)} ne vous est plus attribuée. Aucun autre membre du jury n'est disponible pour l'instant : l'équipe du programme la confiera à quelqu'un d'autre.";
+        var declared = $"Conflit d'intérêts déclaré : la candidature {Pages.Display.Of(Candidate)} ne vous est plus attribuée";
+        TempData["Message"] = plan.Added.Count > 0 ? $"{declared} ; elle a été confiée à un autre membre du jury."
+            : plan.Unfilled.Count > 0 ? $"{declared}. Aucun autre membre du jury n'est disponible pour l'instant : l'équipe du programme la confiera à quelqu'un d'autre."
+            : $"{declared}.";
         return Redirect("/evaluations");
     }
 
