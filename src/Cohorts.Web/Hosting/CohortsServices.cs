@@ -51,10 +51,6 @@ public static class CohortsServices
             pages.Conventions.AllowAnonymousToPage("/Applications/Endorse");
             pages.Conventions.AllowAnonymousToPage("/Applications/Endorsed");
             pages.Conventions.AuthorizeFolder("/Documents");
-            // A reviewer's own pages; what each one shows is scoped by ReviewerScope.
-            pages.Conventions.AuthorizePage("/Selection/Reviews", Policies.Reviewer);
-            pages.Conventions.AuthorizePage("/Selection/Review", Policies.Reviewer);
-            pages.Conventions.AuthorizePage("/Selection/Conflict", Policies.Reviewer);
             pages.Conventions.AddPageRoute("/Error", "/erreur/{code:int?}");
         });
         services.AddAuthorizationBuilder()

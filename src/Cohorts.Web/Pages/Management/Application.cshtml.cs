@@ -39,6 +39,7 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
     public string? AdministrationLabel { get; private set; }
     public CvInfo? Cv { get; private set; }
     public IReadOnlyList<ApplicationTrigger> Actions { get; private set; } = [];
+    public Cohorts.Web.Selection.ApplicationJury Jury { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -88,6 +89,7 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         if (application is null) return NotFound();
         Application = application;
         (Cohort, AdministrationLabel, Cv) = await db.SurroundingsOfAsync(application, cancellationToken);
+        Jury = await Cohorts.Web.Selection.ApplicationJury.OfAsync(db, id, cancellationToken);
         // The form asks for a reason where one is needed: offer those moves as if it were given.
         var context = ApplicationContext.For(Cohort, clock.GetUtcNow(), reason: "…");
         Actions = ApplicationWorkflow.Definition.Available(application.State, Roles.ManagementActor(User), context).Where(Offered.Contains).ToList();

@@ -4,9 +4,11 @@ using Cohorts.Domain.Applications;
 using Cohorts.Domain.Selection;
 using Cohorts.Domain.Workflow;
 using Cohorts.Web.Data;
+using Cohorts.Web.Hosting;
 using Cohorts.Web.Identity;
 using Cohorts.Web.Selection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +21,7 @@ namespace Cohorts.Web.Pages.Selection;
 /// says who declared it and why, and the application is given at once to another eligible member of the committee.
 /// From then on the application and its CV no longer exist for this reviewer.
 /// </summary>
+[Authorize(Policy = Policies.Reviewer)]
 public sealed class ConflictModel(CohortsDbContext db, UserManager<CohortsUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty, StringLength(ConflictOfInterest.ReasonMaxLength, ErrorMessage = "Le motif ne doit pas dépasser 1000 caractères.")]

@@ -4,7 +4,9 @@ using Cohorts.Domain.Applications;
 using Cohorts.Domain.Selection;
 using Cohorts.Web.Applications;
 using Cohorts.Web.Data;
+using Cohorts.Web.Hosting;
 using Cohorts.Web.Selection;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +21,7 @@ namespace Cohorts.Web.Pages.Selection;
 /// submitted. The form carries the review's version: a save from another tab in between is refused, and both versions
 /// are shown, so that nothing is lost without the reviewer knowing.
 /// </summary>
+[Authorize(Policy = Policies.Reviewer)]
 public sealed class ReviewModel(CohortsDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public List<ScoreField> Scores { get; set; } = [];

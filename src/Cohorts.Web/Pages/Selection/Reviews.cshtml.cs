@@ -1,6 +1,8 @@
 using Cohorts.Web.Data;
+using Cohorts.Web.Hosting;
 using Cohorts.Web.Lists;
 using Cohorts.Web.Selection;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +12,7 @@ namespace Cohorts.Web.Pages.Selection;
 /// "Mes évaluations": the signed-in reviewer's active assignments, 50 a page, grouped by cohort, what is left to do
 /// first; each cohort with its review deadline and the reviewer's progress over all its assignments, not only this page's.
 /// </summary>
+[Authorize(Policy = Policies.Reviewer)]
 public sealed class ReviewsModel(CohortsDbContext db) : PageModel
 {
     private static readonly string[] SortKeys = ["cohort"];
