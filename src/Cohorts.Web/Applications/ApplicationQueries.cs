@@ -10,6 +10,9 @@ public sealed record CvInfo(Guid Id, string FileName, long Size);
 /// <summary>What a page about one application shows around it: its cohort (program loaded), the administration's label, the CV.</summary>
 public sealed record ApplicationSurroundings(Cohort Cohort, string? AdministrationLabel, CvInfo? Cv);
 
+/// <summary>An application's answers and CV as staff and its reviewers read them (partial <c>_ApplicationDossier</c>).</summary>
+public sealed record ApplicationDossier(Application Application, string? AdministrationLabel, CvInfo? Cv);
+
 public static class ApplicationQueries
 {
     /// <summary>

@@ -56,7 +56,8 @@ public static class CohortsServices
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Management))
-            .AddPolicy(Policies.Candidate, p => p.RequireRole(Roles.Candidate));
+            .AddPolicy(Policies.Candidate, p => p.RequireRole(Roles.Candidate))
+            .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/connexion";
@@ -167,4 +168,5 @@ public static class Policies
     /// <summary>The management staff, <see cref="Roles.Management"/>.</summary>
     public const string Staff = "Staff";
     public const string Candidate = "Candidate";
+    public const string Reviewer = "Reviewer";
 }

@@ -12,6 +12,7 @@ public static class Navigation
     {
         var items = new List<NavigationItem> { new("Programmes", "/") };
         if (user.IsInRole(Roles.Candidate)) items.Add(new("Mes candidatures", "/candidatures"));
+        if (user.IsInRole(Roles.Reviewer)) items.Add(new("Mes évaluations", "/evaluations"));
         if (Roles.IsManagement(user)) items.Add(new("Gestion", "/gestion"));
         if (user.IsInRole(Roles.Admin))
         {
@@ -20,4 +21,11 @@ public static class Navigation
         }
         return items;
     }
+
+    /// <summary>
+    /// Where signing in leads when no page was asked for: a reviewer to their reviews, unless they also manage
+    /// programs; everyone else to the catalogue.
+    /// </summary>
+    public static string Landing(IReadOnlyCollection<string> roles) =>
+        roles.Contains(Roles.Reviewer) && !Roles.Management.Any(roles.Contains) ? "/evaluations" : "/";
 }

@@ -90,6 +90,9 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Selection.CommitteeModel.OnPostAssignAsync", t => t.CommitteeAssignAsync(), RefusesEmpty: false),
         new("Selection.CommitteeModel.OnPostAddReviewerAsync", t => t.CommitteeAdjustAsync("AddReviewer")),
         new("Selection.CommitteeModel.OnPostUnassignAsync", t => t.CommitteeAdjustAsync("Unassign")),
+        new("Selection.ReviewModel.OnPostSaveAsync", t => t.ReviewAsync("Save")),
+        new("Selection.ReviewModel.OnPostSubmitAsync", t => t.ReviewAsync("Submit")),
+        new("Selection.ConflictModel.OnPostAsync", t => t.ConflictAsync()),
     ];
 
     /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>

@@ -24,13 +24,19 @@ public sealed class LoginModel(SignInManager<CohortsUser> signIn) : PageModel
     {
         if (!ModelState.IsValid) return Page();
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : await LandingAsync());
         // One answer for every failure (see CohortsSignInManager), lockout included: it is stated as the rule it is.
         ModelState.AddModelError("", result.IsNotAllowed
             ? "Votre adresse électronique n'est pas encore confirmée : cliquez sur le lien reçu par courriel, ou demandez-en un nouveau avec le lien ci-dessous."
             : "Adresse électronique ou mot de passe incorrect. Après 5 essais erronés, la connexion au compte est suspendue pendant 15 minutes : "
               + "réessayez plus tard, ou choisissez un nouveau mot de passe avec « Mot de passe oublié ? ».");
         return Page();
+    }
+
+    private async Task<string> LandingAsync()
+    {
+        var user = await signIn.UserManager.FindByNameAsync(Input.Email.Trim());
+        return user is null ? "/" : Navigation.Landing([.. await signIn.UserManager.GetRolesAsync(user)]);
     }
 
     public sealed class LoginInput
