@@ -261,4 +261,23 @@ public sealed class OfferTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(1, await EmailsAsync(a[0].Email, "Proposition de place expirée"));
         Assert.Single(app.Mailbox.Received, m => (m.Subject ?? "").Contains(FreedSeatSubject, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Promoting_fills_only_the_free_seats_in_rank_order_and_a_second_call_offers_nothing()
+    {
+        var scenario = await new SelectionScenario(app).SeedAsync(applications: 6, reviewers: 0, seats: 3);
+        var a = scenario.Applications;
+        await app.AdmitAsync([a[0].Id], app.Clock.GetUtcNow().AddDays(7));
+        await app.WaitlistAsync([a[3].Id, a[2].Id, a[1].Id]);
+
+        var promoted = new List<int>();
+        for (var call = 0; call < 2; call++)
+            await app.WithScopeAsync(async services =>
+                promoted.Add(await services.GetRequiredService<Offers>().PromoteAsync(scenario.CohortId, CancellationToken.None)));
+
+        Assert.Equal([2, 0], promoted);
+        Assert.Equal((ApplicationState.Admitted, ApplicationState.Admitted, ApplicationState.Waitlisted),
+            (await app.StateAsync(a[3].Id), await app.StateAsync(a[2].Id), await app.StateAsync(a[1].Id)));
+        Assert.Equal(3, await app.WithDbAsync(db => db.HeldAsync(scenario.CohortId, CancellationToken.None)));
+    }
 }
