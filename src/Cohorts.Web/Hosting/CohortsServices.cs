@@ -5,6 +5,7 @@ using Cohorts.Web.Emails;
 using Cohorts.Web.FormInput;
 using Cohorts.Web.Identity;
 using Cohorts.Web.Jobs;
+using Cohorts.Web.Selection;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,6 +32,7 @@ public static class CohortsServices
         builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddSingleton<EndorsementLinks>();
         builder.Services.AddScoped<LifecycleEvents>();
+        builder.Services.AddScoped<Offers>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<CohortsDbContext>("database")
             .AddCheck<HangfireStorageHealthCheck>("hangfire");
@@ -109,6 +111,7 @@ public static class CohortsServices
     {
         var (services, configuration) = (builder.Services, builder.Configuration);
         services.AddScoped<DeliverEmailsJob>();
+        services.AddScoped<ExpireOffersJob>();
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

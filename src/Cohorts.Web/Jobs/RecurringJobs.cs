@@ -10,5 +10,8 @@ public static class RecurringJobs
         // Emails normally leave right after the change that wrote them; this sweep retries failures.
         jobs.AddOrUpdate<DeliverEmailsJob>("deliver-emails", job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:DeliverEmails"] ?? Cron.Minutely());
+        // An offer may outlive its deadline by up to a quarter of an hour: acceptance checks the deadline itself.
+        jobs.AddOrUpdate<ExpireOffersJob>("expire-offers", job => job.RunAsync(CancellationToken.None),
+            configuration["Jobs:ExpireOffers"] ?? "*/15 * * * *");
     }
 }

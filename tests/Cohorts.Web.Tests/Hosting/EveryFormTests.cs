@@ -70,6 +70,8 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Applications.EditModel.OnPostSaveAsync", t => t.DraftAsync("Save"), RefusesEmpty: false),
         new("Applications.EditModel.OnPostSubmitAsync", t => t.DraftAsync("Submit")),
         new("Applications.WithdrawModel.OnPostAsync", t => t.WithdrawAsync(), RefusesEmpty: false),
+        new("Applications.StatusModel.OnPostAcceptAsync", t => t.OfferAsync(accept: true), RefusesEmpty: false),
+        new("Applications.DeclineModel.OnPostAsync", t => t.OfferAsync(accept: false), RefusesEmpty: false),
         new("Applications.EndorseModel.OnPostAsync", t => t.EndorseAsync()),
         new("Management.ApplicationModel.OnPostAsync", t => t.StaffMoveAsync()),
         new("Catalogue.Programs.CreateModel.OnPostAsync", t => t.SignedInAsync("/gestion/programmes/nouveau", null, ProgramFields(), Roles.Admin)),
@@ -245,6 +247,22 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         var candidate = await _scenario.SignedInAsync("camille@numerique.gouv.fr");
         var id = await _scenario.SubmitAsync(candidate);
         return new Target(candidate, $"/candidatures/{id}/retirer", $"/candidatures/{id}/retirer", []);
+    }
+
+    /// <summary>A seat offered to the candidate, accepted or declined; each post finds the offer open again, without enrollment.</summary>
+    private async Task<Target> OfferAsync(bool accept)
+    {
+        var candidate = await _scenario.SignedInAsync("camille@numerique.gouv.fr");
+        var id = await _scenario.SubmitAsync(candidate);
+        Task Offer() => app.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM enrollments WHERE application_id = {0}", id);
+            return await db.Database.ExecuteSqlRawAsync("UPDATE applications SET state = 'Admitted', offer_expires_at = {0} WHERE id = {1}",
+                app.Clock.GetUtcNow().AddDays(7), id);
+        });
+        await Offer();
+        var page = accept ? $"/candidatures/{id}" : $"/candidatures/{id}/decliner";
+        return new Target(candidate, accept ? $"{page}?handler=Accept" : page, page, []) { BeforeEachPost = _ => Offer() };
     }
 
     private static Dictionary<string, string> ProgramFields() => new()
