@@ -158,11 +158,12 @@ public sealed class Offers(CohortsDbContext db, TimeProvider clock, ILogger<Offe
             from administration in administrations.DefaultIfEmpty()
             select new
             {
-                a.Id, a.AdministrationId, MinistryId = (int?)administration!.MinistryId, a.Category, AdministrationName = administration.Name,
-                MinistryName = administration.Ministry.Name, a.State, a.WaitlistRank, a.SubmittedAt,
+                a.Id, a.AdministrationId, MinistryId = (int?)administration!.MinistryId, a.Category, a.State, a.WaitlistRank, a.SubmittedAt,
             }).ToListAsync(cancellationToken);
+        // Without the administrations' names: the promotion's reason is in the promoted candidate's own history, which
+        // must say which cap passed someone over, never where that other candidate works.
         return rows.Select(r => new SeatCandidate(
-            new AdmissionCandidate(r.Id, r.AdministrationId, r.MinistryId, r.Category, r.AdministrationName, r.MinistryName),
+            new AdmissionCandidate(r.Id, r.AdministrationId, r.MinistryId, r.Category),
             r.State, r.WaitlistRank, r.SubmittedAt)).ToList();
     }
 

@@ -132,10 +132,14 @@ public sealed class OfferTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(ApplicationState.Admitted, await app.StateAsync(a[3].Id));
         var move = (await LastMoveAsync(a[3].Id))!;
         Assert.Equal(
-            "Promu depuis la liste complémentaire (rang 2) ; passé : rang 1 : Plafond atteint : 1 agent au plus par ministère (Ministère de l'Économie et des Finances)",
+            "Promu depuis la liste complémentaire (rang 2) ; passé : rang 1 : Plafond atteint : 1 agent au plus par ministère",
             move.Reason);
         await app.Mailbox.WaitForAsync(a[3].Email, FreedSeatSubject);
         Assert.Equal(0, await EmailsAsync(a[4].Email, FreedSeatSubject));
+        // The promoted candidate reads the reason in their history: which cap, never where the other candidate works.
+        var promoted = await Forms.ReadAsync(await scenario.SignInAsync(a[3].Email), $"/candidatures/{a[3].Id}");
+        Assert.Contains("1 agent au plus par ministère", promoted, StringComparison.Ordinal);
+        Assert.DoesNotContain("Économie et des Finances", promoted, StringComparison.Ordinal);
     }
 
     [Fact]
