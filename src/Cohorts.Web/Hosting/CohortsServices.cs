@@ -31,6 +31,7 @@ public static class CohortsServices
         builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddSingleton<EndorsementLinks>();
         builder.Services.AddScoped<LifecycleEvents>();
+        builder.Services.AddScoped<Selection.InterviewInvitations>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<CohortsDbContext>("database")
             .AddCheck<HangfireStorageHealthCheck>("hangfire");

@@ -3,9 +3,11 @@ using Cohorts.Domain.Catalogue;
 using Cohorts.Web.Applications;
 using Cohorts.Web.Data;
 using Cohorts.Web.Identity;
+using Cohorts.Web.Selection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cohorts.Web.Pages.Applications;
 
@@ -17,6 +19,8 @@ public sealed class StatusModel(CohortsDbContext db, UserManager<CohortsUser> us
     public string? AdministrationLabel { get; private set; }
     public CvInfo? Cv { get; private set; }
     public bool CanWithdraw { get; private set; }
+    /// <summary>The interview the candidate is invited to, while they wait for it.</summary>
+    public InterviewSummary? Interview { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -25,6 +29,9 @@ public sealed class StatusModel(CohortsDbContext db, UserManager<CohortsUser> us
         Application = application;
         (Cohort, AdministrationLabel, Cv) = await db.SurroundingsOfAsync(application, cancellationToken);
         CanWithdraw = ApplicationWorkflow.Definition.Find(application.State, ApplicationTrigger.Withdraw) is not null;
+        if (application.State == ApplicationState.Interview
+            && await db.Interviews.AsNoTracking().SingleOrDefaultAsync(i => i.ApplicationId == id, cancellationToken) is { } interview)
+            Interview = await InterviewSummary.OfAsync(db, interview, showScore: false, cancellationToken);
         return Page();
     }
 }
