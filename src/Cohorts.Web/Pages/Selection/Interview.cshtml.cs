@@ -24,8 +24,9 @@ namespace Cohorts.Web.Pages.Selection;
 public sealed class InterviewModel(CohortsDbContext db, UserManager<CohortsUser> users, InterviewInvitations invitations, TimeProvider clock)
     : PageModel
 {
-    [BindProperty] public InterviewInput Input { get; set; } = new();
-    [BindProperty] public InterviewScoreInput Grade { get; set; } = new();
+    // Named, so that a form posted without any of its fields still binds (and validates) under its prefix, never the other's.
+    [BindProperty(Name = nameof(Input))] public InterviewInput Input { get; set; } = new();
+    [BindProperty(Name = nameof(Grade))] public InterviewScoreInput Grade { get; set; } = new();
 
     public Application Application { get; private set; } = null!;
     public Cohort Cohort { get; private set; } = null!;
@@ -60,7 +61,7 @@ public sealed class InterviewModel(CohortsDbContext db, UserManager<CohortsUser>
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM applications WHERE id = {id} FOR UPDATE", cancellationToken);
         if (await LoadAsync(id, cancellationToken) is { } notFound) return notFound;
-        Forget(nameof(Grade));
+        OnlyValidate(nameof(Input));
         var at = Input.AtUtc();
         if (Input.At is not null && at is null) ModelState.AddModelError("Input.At", "Indiquez une date valide.");
         var committee = Committee.Select(c => c.Id).ToHashSet();
@@ -104,7 +105,7 @@ public sealed class InterviewModel(CohortsDbContext db, UserManager<CohortsUser>
     public async Task<IActionResult> OnPostScoreAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } notFound) return notFound;
-        Forget(nameof(Input));
+        OnlyValidate(nameof(Grade));
         if (Interview is null)
         {
             ModelState.AddModelError("", "Convoquez d'abord le candidat : la note se donne après l'entretien.");
@@ -127,11 +128,12 @@ public sealed class InterviewModel(CohortsDbContext db, UserManager<CohortsUser>
     }
 
     /// <summary>The page has two forms: the one not posted is not validated, and keeps what the interview holds.</summary>
-    private void Forget(string other)
+    private void OnlyValidate(string posted)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(other + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        foreach (var key in ModelState.Keys.Where(k => k.Length > 0 && !k.StartsWith(posted + ".", StringComparison.Ordinal)).ToList())
+            ModelState.Remove(key);
         if (Interview is null) return;
-        if (other == nameof(Grade)) Grade = InterviewScoreInput.Of(Interview);
+        if (posted == nameof(Input)) Grade = InterviewScoreInput.Of(Interview);
         else Input = InterviewInput.Of(Interview);
     }
 
@@ -150,8 +152,8 @@ public sealed class InterviewModel(CohortsDbContext db, UserManager<CohortsUser>
         Interview = await db.Interviews.SingleOrDefaultAsync(i => i.ApplicationId == id, cancellationToken);
         Summary = Interview is null ? null : await InterviewSummary.OfAsync(db, Interview, showScore: true, cancellationToken);
         Committee = await db.CommitteeMembers.Where(m => m.CohortId == cohort.Id)
-            .Join(db.Users, m => m.ReviewerId, u => u.Id, (m, u) => new PanelChoice(u.Id, u.FirstName + " " + u.LastName, u.Email!))
-            .OrderBy(c => c.Name).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+            .Join(db.Users, m => m.ReviewerId, u => u.Id, (m, u) => new { u.Id, Name = u.FirstName + " " + u.LastName, u.Email })
+            .OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => new PanelChoice(c.Id, c.Name, c.Email!)).ToListAsync(cancellationToken);
         Scale = await db.ScaleOfAsync(cohort, cancellationToken);
         return null;
     }

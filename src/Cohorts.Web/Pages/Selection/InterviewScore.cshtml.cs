@@ -19,7 +19,7 @@ namespace Cohorts.Web.Pages.Selection;
 [Authorize(Roles = Roles.Reviewer)]
 public sealed class InterviewScoreModel(CohortsDbContext db, UserManager<CohortsUser> users, TimeProvider clock) : PageModel
 {
-    [BindProperty] public InterviewScoreInput Grade { get; set; } = new();
+    [BindProperty(Name = nameof(Grade))] public InterviewScoreInput Grade { get; set; } = new();
 
     public string Candidate { get; private set; } = "";
     public Cohort Cohort { get; private set; } = null!;
