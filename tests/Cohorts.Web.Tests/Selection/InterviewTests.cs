@@ -169,6 +169,29 @@ public sealed partial class InterviewTests(CohortsApp app) : IAsyncLifetime
         var page = await Forms.ReadAsync(staff, Page(candidate.Id));
         Assert.Contains("9 h 15", page, StringComparison.Ordinal);
         Assert.Contains("déplacé 1 fois", page, StringComparison.Ordinal);
+        // The staff application page leads back to the interview.
+        Assert.Contains($"href=\"{Page(candidate.Id)}\"", await Forms.ReadAsync(staff, $"/gestion/candidatures/{candidate.Id}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_staff_members_moving_the_interview_at_once_each_send_an_invitation_of_its_own_sequence()
+    {
+        var scenario = await new SelectionScenario(app).SeedAsync(applications: 1, hasInterview: true);
+        var candidate = scenario.Applications[0];
+        var paul = await scenario.SignInAsync(SelectionScenario.ManagerEmail);
+        var marie = await app.CreateUserAsync("marie@cohorts.test", SelectionScenario.Password, Roles.Admin, firstName: "Marie", lastName: "Seconde");
+        var admin = await scenario.SignInAsync(marie.Email!);
+        await InviteAsync(paul, candidate.Id, Typed(ParisDay(10, 14, 30)), Place, null, [scenario.Reviewers[0].Id]);
+
+        var moves = await Task.WhenAll(
+            InviteAsync(paul, candidate.Id, Typed(ParisDay(11, 10, 0)), Place, null, [scenario.Reviewers[0].Id]),
+            InviteAsync(admin, candidate.Id, Typed(ParisDay(12, 16, 0)), null, VideoLink, [scenario.Reviewers[1].Id]));
+
+        Assert.All(moves, m => Assert.Equal(HttpStatusCode.Redirect, m.StatusCode));
+        Assert.Equal(2, (await StoredAsync(candidate.Id)).Interview!.Sequence);
+        var sequences = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == candidate.Email && m.Template == "interview-invitation")
+            .Select(m => m.AttachmentContent!).ToListAsync());
+        Assert.Equal([0, 1, 2], sequences.Select(c => Assert.Single(Calendar.Load(Encoding.UTF8.GetString(c))!.Events).Sequence).Order());
     }
 
     public static TheoryData<string, string> BadInvitations => new()
