@@ -324,6 +324,15 @@ public sealed partial class InterviewTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(4, interview.Score);
         Assert.Equal("Projet clair, bonne écoute.", interview.Notes);
         Assert.Equal("Paul Responsable", interview.ScoredByName);
+        // Once the committee closed scoring, the score stands.
+        await app.WithDbAsync(async db =>
+        {
+            (await db.SelectionSettings.SingleAsync(x => x.CohortId == scenario.CohortId)).CloseScoring(app.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+        var closed = await PostAndReadAsync(staff, url, new Dictionary<string, string> { ["Grade.Score"] = "2", ["Grade.Notes"] = "" }, Page(candidate.Id));
+        Assert.Contains("L'évaluation est close pour cette promotion", closed, StringComparison.Ordinal);
+        Assert.Equal(4, (await StoredAsync(candidate.Id)).Interview!.Score);
         // The candidate never reads the panel's notes.
         var status = await Forms.ReadAsync(await scenario.SignInAsync(candidate.Email), $"/candidatures/{candidate.Id}");
         Assert.DoesNotContain("Projet clair", status, StringComparison.Ordinal);
