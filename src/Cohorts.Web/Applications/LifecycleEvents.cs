@@ -5,6 +5,7 @@ using Cohorts.Web.Emails;
 using Cohorts.Web.Hosting;
 using Cohorts.Web.Identity;
 using Cohorts.Web.Pages;
+using Cohorts.Web.Selection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohorts.Web.Applications;
@@ -14,21 +15,21 @@ namespace Cohorts.Web.Applications;
 /// purpose and with the reason. Run by <see cref="DomainEventDispatcher"/> inside the SaveChanges that stores the
 /// moves, so the emails leave only if the moves are committed. Pages only call the domain and save.
 /// </summary>
-public sealed class LifecycleEvents(CohortsDbContext db, Outbox outbox, PublicLinks links, EndorsementLinks endorsementLinks, TimeProvider clock)
+public sealed class LifecycleEvents(CohortsDbContext db, Outbox outbox, PublicLinks links, EndorsementLinks endorsementLinks,
+    InterviewInvitations interviewInvitations, TimeProvider clock)
 {
     /// <summary>The application events that email someone (the candidate, or the line manager for a request).</summary>
     public static IReadOnlySet<ApplicationEvent> Emailed { get; } = new HashSet<ApplicationEvent>
     {
         ApplicationEvent.Submitted, ApplicationEvent.EndorsementRequested, ApplicationEvent.Endorsed, ApplicationEvent.EndorsementRefused,
         ApplicationEvent.Withdrawn, ApplicationEvent.MarkedIneligible, ApplicationEvent.Admitted, ApplicationEvent.Waitlisted,
-        ApplicationEvent.Rejected, ApplicationEvent.OfferExpired,
+        ApplicationEvent.Rejected, ApplicationEvent.OfferExpired, ApplicationEvent.InvitedToInterview,
     };
 
     /// <summary>The application events that cause nothing, and why.</summary>
     public static IReadOnlyDictionary<ApplicationEvent, string> SilentApplicationEvents { get; } = new Dictionary<ApplicationEvent, string>
     {
         [ApplicationEvent.ReviewStarted] = "An internal step of the staff: the candidate's status page shows it, there is nothing to answer.",
-        [ApplicationEvent.InvitedToInterview] = "The selection issue writes the interview invitation, with its date and place.",
         [ApplicationEvent.OfferAccepted] = "The candidate made the move and reads it on the page that follows, with their enrollment.",
         [ApplicationEvent.OfferDeclined] = "The candidate made the move and reads it on the page that follows.",
     };
@@ -60,9 +61,18 @@ public sealed class LifecycleEvents(CohortsDbContext db, Outbox outbox, PublicLi
         if (stored.Count > 0)
             foreach (var user in await db.Users.Where(u => stored.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken))
                 candidateEmails[user.Id] = user.Email!;
+        var invited = new List<InvitedCandidate>();
         foreach (var application in applications)
             foreach (var raised in application.DomainEvents)
-                Write(application, cohorts[application.CohortId], candidateEmails, raised);
+            {
+                // The invitation carries the interview's date, place and panel, and its calendar event: written with a
+                // rescheduled interview's by one class, for all the invited candidates at once.
+                if (raised.Event == ApplicationEvent.InvitedToInterview)
+                    invited.Add(new(application, cohorts[application.CohortId], candidateEmails[application.CandidateId]));
+                else
+                    Write(application, cohorts[application.CohortId], candidateEmails, raised);
+            }
+        await interviewInvitations.WriteAsync(invited, cancellationToken);
     }
 
     private void Write(Application application, Domain.Catalogue.Cohort cohort, Dictionary<string, string> candidateEmails, ApplicationRaised raised)

@@ -33,6 +33,7 @@ public static class CohortsServices
         builder.Services.AddSingleton<EndorsementLinks>();
         builder.Services.AddScoped<LifecycleEvents>();
         builder.Services.AddScoped<Offers>();
+        builder.Services.AddScoped<Selection.InterviewInvitations>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<CohortsDbContext>("database")
             .AddCheck<HangfireStorageHealthCheck>("hangfire");

@@ -202,9 +202,9 @@ public sealed partial class StaffApplicationTests(CohortsApp app) : IAsyncLifeti
         Assert.DoesNotContain(application.History, h => h.Trigger == ApplicationTrigger.MarkIneligible);
 
         // With the fresh version the page now carries, Marie's move goes through.
-        var retried = await Forms.PostAndReadAsync(marie, url, Action(second, ApplicationTrigger.InviteToInterview));
-        Assert.Contains("Action enregistrée : Convoquer à un entretien.", retried, StringComparison.Ordinal);
-        Assert.Equal(ApplicationState.Interview, (await LoadAsync(id)).State);
+        var retried = await Forms.PostAndReadAsync(marie, url, Action(second, ApplicationTrigger.MarkIneligible, "Dossier incomplet"));
+        Assert.Contains("Action enregistrée : Déclarer non recevable.", retried, StringComparison.Ordinal);
+        Assert.Equal(ApplicationState.Ineligible, (await LoadAsync(id)).State);
     }
 
     [Fact]
@@ -250,7 +250,8 @@ public sealed partial class StaffApplicationTests(CohortsApp app) : IAsyncLifeti
 
         Assert.Contains("Cette action n'est pas proposée ici.", admit, StringComparison.Ordinal);
         Assert.Contains("Cette action n'est pas proposée ici.", unknown, StringComparison.Ordinal);
-        Assert.Contains("impossible à l'état « Soumise »", interviewTooEarly, StringComparison.Ordinal);
+        // The invitation to an interview is the interview page's, with its date, place and panel.
+        Assert.Contains("Cette action n'est pas proposée ici.", interviewTooEarly, StringComparison.Ordinal);
         Assert.Equal(ApplicationState.Submitted, (await LoadAsync(id)).State);
     }
 

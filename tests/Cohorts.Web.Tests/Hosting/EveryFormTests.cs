@@ -95,6 +95,9 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Selection.ReviewModel.OnPostSaveAsync", t => t.ReviewAsync("Save")),
         new("Selection.ReviewModel.OnPostSubmitAsync", t => t.ReviewAsync("Submit")),
         new("Selection.ConflictModel.OnPostAsync", t => t.ConflictAsync()),
+        new("Selection.InterviewModel.OnPostAsync", t => t.InterviewAsync(invited: false, "")),
+        new("Selection.InterviewModel.OnPostScoreAsync", t => t.InterviewAsync(invited: true, "?handler=Score")),
+        new("Selection.InterviewScoreModel.OnPostAsync", t => t.InterviewAsync(invited: true, null)),
     ];
 
     /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>
@@ -318,6 +321,32 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
                 target.Fields["Version"] = await CurrentVersionAsync(id);
             },
         };
+    }
+
+    /// <summary>
+    /// The interview of a program with that stage, on a selection scenario of its own: the staff page's invitation (each post
+    /// invites, or moves the interview), its score form (<paramref name="handler"/> "?handler=Score"), or, with a null
+    /// handler, the panel member's score page.
+    /// </summary>
+    private async Task<Target> InterviewAsync(bool invited, string? handler)
+    {
+        await app.ResetAsync();
+        var selection = await new SelectionScenario(app).SeedAsync(applications: 1, reviewers: 2, hasInterview: true);
+        var id = selection.Applications[0].Id;
+        var staff = await selection.SignInAsync(SelectionScenario.ManagerEmail);
+        var page = $"/gestion/candidatures/{id}/entretien";
+        var invitation = new Dictionary<string, string>
+        {
+            ["Input.At"] = Domain.ParisTime.ToParis(app.Clock.GetUtcNow()).AddDays(10).ToString("yyyy-MM-dd'T'14:30", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.DurationMinutes"] = "45", ["Input.Place"] = "DINUM, salle 4", ["Input.VideoLink"] = "https://visio.numerique.gouv.fr/entretien",
+            ["Input.Panel"] = selection.Reviewers[0].Id,
+        };
+        if (!invited) return new Target(staff, page, page, invitation);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(staff, page, invitation)).StatusCode);
+        var score = new Dictionary<string, string> { ["Grade.Score"] = "4", ["Grade.Notes"] = "Projet clair." };
+        if (handler is not null) return new Target(staff, page + handler, page, score);
+        var panel = $"/evaluations/entretiens/{id}";
+        return new Target(await selection.SignInAsync(selection.Reviewers[0].Email), panel, panel, score);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -1,4 +1,5 @@
 using Cohorts.Domain.Applications;
+using Cohorts.Domain.Selection;
 using Cohorts.Web.Data;
 using Cohorts.Web.Identity;
 using Cohorts.Web.Selection;
@@ -13,7 +14,8 @@ public sealed class IndexModel(CohortsDbContext db, UserManager<CohortsUser> use
 {
     public IReadOnlyList<Row> Applications { get; private set; } = [];
 
-    public sealed record Row(Guid Id, string Program, string Cohort, ApplicationState State, DateTimeOffset UpdatedAt, OfferView Offer);
+    public sealed record Row(Guid Id, string Program, string Cohort, ApplicationState State, DateTimeOffset UpdatedAt, OfferView Offer,
+        Interview? Interview);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +23,12 @@ public sealed class IndexModel(CohortsDbContext db, UserManager<CohortsUser> use
         var own = await db.Applications.AsNoTracking()
             .Where(a => a.CandidateId == userId)
             .OrderByDescending(a => a.UpdatedAt)
-            .Join(db.Cohorts, a => a.CohortId, c => c.Id, (a, c) => new { Application = a, Program = c.Program.Name, Cohort = c.Name, c.Seats })
+            .Join(db.Cohorts, a => a.CohortId, c => c.Id, (a, c) => new
+            {
+                Application = a, Program = c.Program.Name, Cohort = c.Name, c.Seats,
+                // The interview is shown while the candidate is waiting for it; its score and notes are not the candidate's to read.
+                Interview = a.State == ApplicationState.Interview ? db.Interviews.FirstOrDefault(i => i.ApplicationId == a.Id) : null,
+            })
             .ToListAsync(cancellationToken);
         // One query each for the counts and the enrollments, whatever the number of applications.
         var offered = own.Where(r => r.Application.State == ApplicationState.Admitted).Select(r => r.Application.CohortId).Distinct().ToList();
@@ -34,7 +41,8 @@ public sealed class IndexModel(CohortsDbContext db, UserManager<CohortsUser> use
             .ToDictionaryAsync(e => e.ApplicationId, e => e.Summary, cancellationToken);
         var now = clock.GetUtcNow();
         Applications = own.Select(r => new Row(r.Application.Id, r.Program, r.Cohort, r.Application.State, r.Application.UpdatedAt,
-            OfferView.Of(r.Application, r.Seats, accepted.GetValueOrDefault(r.Application.CohortId), enrollments.GetValueOrDefault(r.Application.Id), now)))
+            OfferView.Of(r.Application, r.Seats, accepted.GetValueOrDefault(r.Application.CohortId), enrollments.GetValueOrDefault(r.Application.Id), now),
+            r.Interview))
             .ToList();
     }
 }

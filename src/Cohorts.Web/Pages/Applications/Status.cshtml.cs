@@ -8,6 +8,7 @@ using Cohorts.Web.Selection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cohorts.Web.Pages.Applications;
 
@@ -23,6 +24,8 @@ public sealed class StatusModel(CohortsDbContext db, UserManager<CohortsUser> us
     public CvInfo? Cv { get; private set; }
     public bool CanWithdraw { get; private set; }
     public OfferView Offer { get; private set; } = null!;
+    /// <summary>The interview the candidate is invited to, while they wait for it.</summary>
+    public InterviewSummary? Interview { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
@@ -50,6 +53,9 @@ public sealed class StatusModel(CohortsDbContext db, UserManager<CohortsUser> us
         (Cohort, AdministrationLabel, Cv) = await db.SurroundingsOfAsync(application, cancellationToken);
         CanWithdraw = ApplicationWorkflow.Definition.Find(application.State, ApplicationTrigger.Withdraw) is not null;
         Offer = await OfferView.OfAsync(db, application, Cohort, clock.GetUtcNow(), cancellationToken);
+        if (application.State == ApplicationState.Interview
+            && await db.Interviews.AsNoTracking().SingleOrDefaultAsync(i => i.ApplicationId == id, cancellationToken) is { } interview)
+            Interview = await InterviewSummary.OfAsync(db, interview, showScore: false, cancellationToken);
         return null;
     }
 }

@@ -21,12 +21,14 @@ namespace Cohorts.Web.Pages.Management;
 /// </summary>
 public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUser> users, TimeProvider clock) : PageModel
 {
-    /// <summary>The moves offered here; admission decisions belong to the selection committee's pages.</summary>
+    /// <summary>
+    /// The moves offered here; admission decisions belong to the selection committee's pages, and the invitation to an
+    /// interview to the interview page, where its date, place and panel are given.
+    /// </summary>
     public static readonly IReadOnlySet<ApplicationTrigger> Offered =
         new HashSet<ApplicationTrigger>
         {
-            ApplicationTrigger.RequestEndorsement, ApplicationTrigger.StartReview, ApplicationTrigger.InviteToInterview,
-            ApplicationTrigger.MarkIneligible,
+            ApplicationTrigger.RequestEndorsement, ApplicationTrigger.StartReview, ApplicationTrigger.MarkIneligible,
         };
 
     [BindProperty] public ApplicationTrigger Trigger { get; set; }
@@ -40,6 +42,8 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
     public CvInfo? Cv { get; private set; }
     public IReadOnlyList<ApplicationTrigger> Actions { get; private set; } = [];
     public Cohorts.Web.Selection.ApplicationJury Jury { get; private set; } = null!;
+    /// <summary>"Convoquer à un entretien" leads to the interview page, and so does an interview already fixed.</summary>
+    public bool CanInvite { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -92,7 +96,9 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         Jury = await Cohorts.Web.Selection.ApplicationJury.OfAsync(db, id, cancellationToken);
         // The form asks for a reason where one is needed: offer those moves as if it were given.
         var context = ApplicationContext.For(Cohort, clock.GetUtcNow(), reason: "…");
-        Actions = ApplicationWorkflow.Definition.Available(application.State, Roles.ManagementActor(User), context).Where(Offered.Contains).ToList();
+        var available = ApplicationWorkflow.Definition.Available(application.State, Roles.ManagementActor(User), context).ToList();
+        Actions = available.Where(Offered.Contains).ToList();
+        CanInvite = available.Contains(ApplicationTrigger.InviteToInterview);
         return null;
     }
 }

@@ -1,0 +1,20 @@
+namespace Cohorts.Web.Emails;
+
+/// <summary>
+/// An interview's invitation, with its calendar event attached: to the candidate, or to a member of the panel
+/// (<paramref name="ToPanel"/>). A rescheduled interview sends it again, saying so, with the event that replaces the first.
+/// </summary>
+public sealed record InterviewInvitationMessage(string FirstName, bool ToPanel, string Candidate, string Program, string Cohort,
+    bool Rescheduled, string Date, string Time, string Duration, string Place, string VideoLink, string Panel, string Link) : Email
+{
+    /// <summary>"de Camille Durand", "d'Inès Martin".</summary>
+    public string OfCandidate => Pages.Display.Of(Candidate);
+    public override string Template => "interview-invitation";
+    public override string Subject => (ToPanel, Rescheduled) switch
+    {
+        (false, false) => $"Convocation à un entretien — {Program}, {Cohort}",
+        (false, true) => $"Votre entretien est déplacé — {Program}, {Cohort}",
+        (true, false) => $"Entretien {OfCandidate} — {Program}, {Cohort}",
+        (true, true) => $"Entretien déplacé : {Candidate} — {Program}, {Cohort}",
+    };
+}
