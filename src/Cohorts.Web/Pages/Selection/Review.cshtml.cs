@@ -105,13 +105,21 @@ public sealed class ReviewModel(CohortsDbContext db, TimeProvider clock) : PageM
     /// <summary>Keeps what was posted in the form, shows what is stored now, and takes its version: saving again replaces it, knowingly.</summary>
     private async Task<IActionResult> ChangedMeanwhileAsync(Guid assignmentId, CancellationToken cancellationToken)
     {
+        var posted = Version;
         db.ChangeTracker.Clear();
         if (await LoadAsync(assignmentId, cancellationToken) is { } notFound) return notFound;
         Version = Stored?.Version;
+        ModelState.Clear();
+        if (Stored?.Version == posted)
+        {
+            // The review did not change: the save crossed another reviewer's first review of the cohort, which froze its rubric.
+            ModelState.AddModelError("", "Votre enregistrement a croisé celui d'un autre membre du jury : rien n'a été enregistré. "
+                + "Vos notes sont reprises dans le formulaire ; enregistrez de nouveau.");
+            return Page();
+        }
         SavedMeanwhile = Stored is { } stored && Rubric is { } rubric
             ? new ReviewSummary("enregistree-entre-temps", "La version enregistrée entre-temps", stored, rubric)
             : null;
-        ModelState.Clear();
         ModelState.AddModelError("", "Cette évaluation a été enregistrée entre-temps, dans un autre onglet ou une autre fenêtre : "
             + "vos changements n'ont pas été enregistrés. Ils sont repris dans le formulaire ; la version enregistrée est affichée en dessous. "
             + "Enregistrez de nouveau pour la remplacer par la vôtre.");
