@@ -117,7 +117,7 @@ public sealed partial class ReviewingTests(CohortsApp app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reviewer_downloads_the_CV_of_an_application_assigned_to_them_and_no_other()
+    public async Task A_reviewer_downloads_the_CV_of_an_application_assigned_to_them_and_cannot_open_another_application_nor_its_CV()
     {
         var assignment = await _scenario.AssignAsync(Candidate(2).Id, Reviewer(1).Id);
         var client = await _scenario.SignInAsync(Reviewer(1).Email);
@@ -131,7 +131,10 @@ public sealed partial class ReviewingTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, cv.StatusCode);
         Assert.Equal(ApplicationScenario.Pdf, await cv.Content.ReadAsByteArrayAsync());
 
+        // Candidate 3's application is assigned to nobody: neither it nor its CV exists for this reviewer.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/documents/{other}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ReviewUrl(Candidate(3).Id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{ReviewUrl(Candidate(3).Id)}/conflit")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/gestion/candidatures/{Candidate(3).Id}")).StatusCode);
     }
 
