@@ -138,7 +138,12 @@ public sealed class CommitteeModel(CohortsDbContext db, UserManager<CohortsUser>
     public async Task<IActionResult> OnPostAddReviewerAsync(int id, Guid? applicationId, string? reviewerId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (applicationId is not { } application || !await ReviewableHereAsync(application, cancellationToken)) return NotFound();
+        if (applicationId is not { } application)
+        {
+            ModelState.AddModelError("", "Choisissez la candidature à laquelle désigner un membre du jury.");
+            return await PageAsync(cancellationToken);
+        }
+        if (!await ReviewableHereAsync(application, cancellationToken)) return NotFound();
         return await SaveAsync(async () =>
             {
                 EnsureAssignmentsOpen();
@@ -150,6 +155,11 @@ public sealed class CommitteeModel(CohortsDbContext db, UserManager<CohortsUser>
     public async Task<IActionResult> OnPostUnassignAsync(int id, Guid? assignmentId, string? reason, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        if (assignmentId is null)
+        {
+            ModelState.AddModelError("", "Choisissez l'attribution à retirer.");
+            return await PageAsync(cancellationToken);
+        }
         var assignment = await db.ReviewAssignments.AsNoTracking()
             .Where(a => a.Id == assignmentId && a.CohortId == id && a.RemovedAt == null).Select(a => (Guid?)a.ApplicationId)
             .SingleOrDefaultAsync(cancellationToken);
