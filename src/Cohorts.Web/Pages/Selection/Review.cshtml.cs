@@ -135,11 +135,10 @@ public sealed class ReviewModel(CohortsDbContext db, TimeProvider clock) : PageM
         Surroundings = await db.SurroundingsOfAsync(Application, cancellationToken);
         Settings = await db.SelectionSettings.SingleOrDefaultAsync(s => s.CohortId == assignment.CohortId, cancellationToken);
         Stored = await db.Reviews.SingleOrDefaultAsync(r => r.AssignmentId == assignment.Id, cancellationToken);
-        var programId = Surroundings.Cohort.ProgramId;
-        var rubricId = Stored?.RubricId ?? Settings?.RubricId
-            ?? await db.Rubrics.Where(r => r.ProgramId == programId).OrderByDescending(r => r.Version).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        Rubric = rubricId is null ? null
-            : await db.Rubrics.AsNoTracking().Include(r => r.Criteria).SingleAsync(r => r.Id == rubricId, cancellationToken);
+        var frozen = Stored?.RubricId ?? Settings?.RubricId;
+        Rubric = frozen is { } rubricId
+            ? await db.Rubrics.AsNoTracking().Include(r => r.Criteria).SingleAsync(r => r.Id == rubricId, cancellationToken)
+            : await db.CurrentRubricAsync(Surroundings.Cohort.ProgramId, cancellationToken);
         // Blind scoring: nothing of the others' reviews is even read before this one is submitted.
         if (Stored?.Submitted == true && Rubric is { } shown)
         {
