@@ -117,7 +117,7 @@ public sealed partial class ReviewingTests(CohortsApp app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reviewer_downloads_the_CV_of_an_application_assigned_to_them_and_no_other()
+    public async Task A_reviewer_downloads_the_CV_of_an_application_assigned_to_them_and_cannot_open_another_application_nor_its_CV()
     {
         var assignment = await _scenario.AssignAsync(Candidate(2).Id, Reviewer(1).Id);
         var client = await _scenario.SignInAsync(Reviewer(1).Email);
@@ -131,7 +131,10 @@ public sealed partial class ReviewingTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, cv.StatusCode);
         Assert.Equal(ApplicationScenario.Pdf, await cv.Content.ReadAsByteArrayAsync());
 
+        // Candidate 3's application is assigned to nobody: neither it nor its CV exists for this reviewer.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/documents/{other}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ReviewUrl(Candidate(3).Id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{ReviewUrl(Candidate(3).Id)}/conflit")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/gestion/candidatures/{Candidate(3).Id}")).StatusCode);
     }
 
@@ -185,6 +188,37 @@ public sealed partial class ReviewingTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(3.25, review.WeightedMean);
         Assert.Equal("Dossier convaincant.", review.Comment);
         Assert.Contains("1 / 1 soumise(s)", await Forms.ReadAsync(client, "/evaluations"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_first_save_freezes_the_programs_latest_rubric_version_and_a_later_version_changes_nothing_for_the_cohort()
+    {
+        var mine = await _scenario.AssignAsync(Candidate(2).Id, Reviewer(1).Id);
+        var theirs = await _scenario.AssignAsync(Candidate(3).Id, Reviewer(1).Id);
+        Task<(int Id, IReadOnlyList<int> Criteria)> AddVersionAsync(int version, string criterion) => app.WithDbAsync(async db =>
+        {
+            var rubric = Rubric.Create(_scenario.ProgramId, version, 4, 0,
+                [new CriterionInput(criterion, "", 1, ["Non", "Peu", "Assez", "Très"]), new CriterionInput($"{criterion} bis", "", 1, ["1", "2", "3", "4"])],
+                app.Clock.GetUtcNow());
+            db.Rubrics.Add(rubric);
+            await db.SaveChangesAsync();
+            return (rubric.Id, (IReadOnlyList<int>)rubric.Criteria.OrderBy(c => c.Position).Select(c => c.Id).ToList());
+        });
+        var second = await AddVersionAsync(2, "Engagement");
+        var client = await _scenario.SignInAsync(Reviewer(1).Email);
+
+        var page = await Forms.ReadAsync(client, ReviewUrl(mine));
+        Assert.Contains("Engagement", page, StringComparison.Ordinal);
+        Assert.Contains("4 — Très", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Adéquation au programme", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostReviewAsync(client, mine, "Save", [4, 1], page: page, criteria: second.Criteria)).StatusCode);
+        Assert.Equal(second.Id, await app.WithDbAsync(db => db.SelectionSettings.Select(s => s.RubricId).SingleAsync()));
+
+        await AddVersionAsync(3, "Ouverture");
+        var later = await Forms.ReadAsync(client, ReviewUrl(theirs));
+        Assert.Contains("Engagement", later, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ouverture", later, StringComparison.Ordinal);
+        Assert.Equal(second.Id, (await ReviewOfAsync(mine))!.RubricId);
     }
 
     [Fact]

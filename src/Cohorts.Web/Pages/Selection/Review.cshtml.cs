@@ -105,13 +105,21 @@ public sealed class ReviewModel(CohortsDbContext db, TimeProvider clock) : PageM
     /// <summary>Keeps what was posted in the form, shows what is stored now, and takes its version: saving again replaces it, knowingly.</summary>
     private async Task<IActionResult> ChangedMeanwhileAsync(Guid assignmentId, CancellationToken cancellationToken)
     {
+        var posted = Version;
         db.ChangeTracker.Clear();
         if (await LoadAsync(assignmentId, cancellationToken) is { } notFound) return notFound;
         Version = Stored?.Version;
+        ModelState.Clear();
+        if (Stored?.Version == posted)
+        {
+            // The review did not change: the save crossed another reviewer's first review of the cohort, which froze its rubric.
+            ModelState.AddModelError("", "Votre enregistrement a croisé celui d'un autre membre du jury : rien n'a été enregistré. "
+                + "Vos notes sont reprises dans le formulaire ; enregistrez de nouveau.");
+            return Page();
+        }
         SavedMeanwhile = Stored is { } stored && Rubric is { } rubric
             ? new ReviewSummary("enregistree-entre-temps", "La version enregistrée entre-temps", stored, rubric)
             : null;
-        ModelState.Clear();
         ModelState.AddModelError("", "Cette évaluation a été enregistrée entre-temps, dans un autre onglet ou une autre fenêtre : "
             + "vos changements n'ont pas été enregistrés. Ils sont repris dans le formulaire ; la version enregistrée est affichée en dessous. "
             + "Enregistrez de nouveau pour la remplacer par la vôtre.");
@@ -127,11 +135,10 @@ public sealed class ReviewModel(CohortsDbContext db, TimeProvider clock) : PageM
         Surroundings = await db.SurroundingsOfAsync(Application, cancellationToken);
         Settings = await db.SelectionSettings.SingleOrDefaultAsync(s => s.CohortId == assignment.CohortId, cancellationToken);
         Stored = await db.Reviews.SingleOrDefaultAsync(r => r.AssignmentId == assignment.Id, cancellationToken);
-        var programId = Surroundings.Cohort.ProgramId;
-        var rubricId = Stored?.RubricId ?? Settings?.RubricId
-            ?? await db.Rubrics.Where(r => r.ProgramId == programId).OrderByDescending(r => r.Version).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        Rubric = rubricId is null ? null
-            : await db.Rubrics.AsNoTracking().Include(r => r.Criteria).SingleAsync(r => r.Id == rubricId, cancellationToken);
+        var frozen = Stored?.RubricId ?? Settings?.RubricId;
+        Rubric = frozen is { } rubricId
+            ? await db.Rubrics.AsNoTracking().Include(r => r.Criteria).SingleAsync(r => r.Id == rubricId, cancellationToken)
+            : await db.CurrentRubricAsync(Surroundings.Cohort.ProgramId, cancellationToken);
         // Blind scoring: nothing of the others' reviews is even read before this one is submitted.
         if (Stored?.Submitted == true && Rubric is { } shown)
         {
