@@ -41,34 +41,41 @@ public static class AutoAssignment
         for (var r = 0; r < committee.Length; r++) index[committee[r].ReviewerId] = r;
 
         var load = new int[committee.Length];
-        var assigned = new HashSet<AssignmentPair>(active);
         var perApplicationCount = new Dictionary<Guid, int>();
-        foreach (var pair in assigned)
+        // Per application, the committee members it cannot get (already on it, or excluded), by index.
+        var taken = new Dictionary<Guid, List<int>>();
+        void Take(Guid application, int reviewer)
+        {
+            if (!taken.TryGetValue(application, out var list)) taken.Add(application, list = []);
+            list.Add(reviewer);
+        }
+        foreach (var pair in active.Distinct())
         {
             perApplicationCount[pair.ApplicationId] = perApplicationCount.GetValueOrDefault(pair.ApplicationId) + 1;
-            if (index.TryGetValue(pair.ReviewerId, out var r)) load[r]++;
+            if (!index.TryGetValue(pair.ReviewerId, out var r)) continue;
+            load[r]++;
+            Take(pair.ApplicationId, r);
         }
-        var barred = new HashSet<AssignmentPair>(excluded);
+        foreach (var pair in excluded)
+            if (index.TryGetValue(pair.ReviewerId, out var r)) Take(pair.ApplicationId, r);
 
-        var added = new List<AssignmentPair>();
+        var added = new List<(AssignableApplication Application, int Reviewer)>();
         var unfilled = new List<Unfilled>();
         var seen = new HashSet<Guid>();
         var eligible = new List<int>(committee.Length);
+        var barred = new bool[committee.Length];
         foreach (var application in applications)
         {
             if (!seen.Add(application.ApplicationId)) continue;
             var missing = perApplication - perApplicationCount.GetValueOrDefault(application.ApplicationId);
             if (missing <= 0) continue;
 
+            var takenHere = taken.GetValueOrDefault(application.ApplicationId);
+            if (takenHere is not null) foreach (var r in takenHere) barred[r] = true;
             eligible.Clear();
             for (var r = 0; r < committee.Length; r++)
-            {
-                var reviewer = committee[r];
-                if (application.AdministrationId is { } administration && reviewer.AdministrationId == administration) continue;
-                var pair = new AssignmentPair(application.ApplicationId, reviewer.ReviewerId);
-                if (assigned.Contains(pair) || barred.Contains(pair)) continue;
-                eligible.Add(r);
-            }
+                if (!barred[r] && !SameAdministration(application, committee[r])) eligible.Add(r);
+            if (takenHere is not null) foreach (var r in takenHere) barred[r] = false;
 
             var picks = Math.Min(missing, eligible.Count);
             for (var p = 0; p < picks; p++)
@@ -81,15 +88,72 @@ public static class AutoAssignment
                 var chosen = eligible[best];
                 eligible.RemoveAt(best);
                 load[chosen]++;
-                var pair = new AssignmentPair(application.ApplicationId, committee[chosen].ReviewerId);
-                assigned.Add(pair);
-                added.Add(pair);
+                Take(application.ApplicationId, chosen);
+                added.Add((application, chosen));
             }
 
             if (picks < missing)
                 unfilled.Add(new Unfilled(application.ApplicationId, missing - picks, UnfilledReason(missing - picks, picks)));
         }
-        return new AssignmentPlan(added, unfilled);
+
+        Rebalance(committee, load, added, taken);
+        return new AssignmentPlan([.. added.Select(a => new AssignmentPair(a.Application.ApplicationId, committee[a.Reviewer].ReviewerId))], unfilled);
+    }
+
+    private static bool SameAdministration(AssignableApplication application, CommitteeReviewer reviewer) =>
+        application.AdministrationId is { } administration && reviewer.AdministrationId == administration;
+
+    /// <summary>
+    /// Served in order, the least loaded first, the last applications may find only the busiest reviewers eligible
+    /// (the others are of their administration): the loads then differ by more than one. Moving one of this run's
+    /// assignments from the busiest to the least busy reviewer who may take it evens them out, as far as the
+    /// administrations and conflicts allow. Each move lowers the sum of squared loads, so it ends.
+    /// </summary>
+    private static void Rebalance(CommitteeReviewer[] committee, int[] load, List<(AssignableApplication Application, int Reviewer)> added,
+        Dictionary<Guid, List<int>> taken)
+    {
+        if (committee.Length < 2 || added.Count == 0) return;
+        var addedBy = new List<int>[committee.Length];
+        for (var r = 0; r < committee.Length; r++) addedBy[r] = [];
+        for (var a = 0; a < added.Count; a++) addedBy[added[a].Reviewer].Add(a);
+        var byLoad = Enumerable.Range(0, committee.Length).ToArray();
+        while (true)
+        {
+            Array.Sort(byLoad, (x, y) => load[x] != load[y] ? load[x].CompareTo(load[y]) : x.CompareTo(y));
+            if (load[byLoad[^1]] - load[byLoad[0]] <= 1) return;
+            if (!MoveOne()) return;
+        }
+
+        bool MoveOne()
+        {
+            for (var h = byLoad.Length - 1; h > 0; h--)
+            {
+                var busy = byLoad[h];
+                var theirs = addedBy[busy];
+                for (var l = 0; l < h && load[busy] - load[byLoad[l]] > 1; l++)
+                {
+                    var idle = byLoad[l];
+                    // The latest first: the applications served last are the ones the greedy pass had least choice for.
+                    for (var t = theirs.Count - 1; t >= 0; t--)
+                    {
+                        var a = theirs[t];
+                        var application = added[a].Application;
+                        if (SameAdministration(application, committee[idle])) continue;
+                        var takenHere = taken[application.ApplicationId];
+                        if (takenHere.Contains(idle)) continue;
+                        takenHere.Remove(busy);
+                        takenHere.Add(idle);
+                        added[a] = (application, idle);
+                        theirs.RemoveAt(t);
+                        addedBy[idle].Add(a);
+                        load[busy]--;
+                        load[idle]++;
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     private static string UnfilledReason(int missing, int eligible)

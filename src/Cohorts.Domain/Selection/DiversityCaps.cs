@@ -28,7 +28,7 @@ public sealed record DiversityCaps(
 
     /// <summary>The seats a minimum share reserves: ceil(share × seats).</summary>
     public int MinimumSeats(ServiceCategory category, int seats) =>
-        MinimumSharePercent.TryGetValue(category, out var percent) && percent > 0 ? (int)Math.Ceiling(percent * (long)seats / 100.0) : 0;
+        MinimumSharePercent.TryGetValue(category, out var percent) && percent > 0 && seats > 0 ? (int)((percent * (long)seats + 99) / 100) : 0;
 }
 
 /// <summary>
@@ -103,22 +103,23 @@ internal sealed class SeatLedger(int seats, DiversityCaps caps)
         {
             var candidate = candidates[i];
             if (candidate.Category is { } category) remainingPerCategory[(int)category]--;
-            TakeBackHeld();
-            if (!Open()) break;
             if (CapRefusal(candidate) is { } cap)
             {
                 outcomes[i] = (false, cap);
-                continue;
+                // The only moment a reserved seat can free itself: one of its category passed by, under a cap.
+                TakeBackHeld();
             }
-            if (ShareRefusal(candidate) is { } share)
+            else if (ShareRefusal(candidate) is { } share)
             {
                 outcomes[i] = (false, share);
                 heldBack.Enqueue(i);
-                continue;
             }
-            Admit(candidate);
-            admissions++;
-            outcomes[i] = (true, null);
+            else
+            {
+                Admit(candidate);
+                admissions++;
+                outcomes[i] = (true, null);
+            }
         }
         TakeBackHeld();
         return outcomes;
