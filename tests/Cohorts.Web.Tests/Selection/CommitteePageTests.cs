@@ -124,6 +124,20 @@ public sealed class CommitteePageTests(CohortsApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_automatic_assignments_at_once_still_give_each_application_exactly_N_reviewers()
+    {
+        var manager = await ManagerAsync(applications: 12, reviewers: 6);
+        var colleague = await _scenario.SignInAsync(SelectionScenario.ManagerEmail);
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 4).Select(i => PostAsync(i % 2 == 0 ? manager : colleague, "Assign", [])));
+
+        Assert.All(responses, r => Assert.True((int)r.StatusCode < 500, $"HTTP {(int)r.StatusCode}"));
+        var active = await ActiveAsync();
+        Assert.All(_scenario.Applications, a => Assert.Equal(2, active.Count(x => x.ApplicationId == a.Id)));
+        Assert.Equal(24, (await ChangesAsync()).Count);
+    }
+
+    [Fact]
     public async Task What_automatic_assignment_cannot_fill_is_said_in_French_per_application()
     {
         var manager = await ManagerAsync(applications: 2, reviewers: 3);
