@@ -173,6 +173,22 @@ public sealed class RubricPageTests(CohortsApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_program_with_an_interview_sets_the_interviews_share_of_the_final_score()
+    {
+        await app.ResetAsync();
+        _scenario = await new SelectionScenario(app).SeedAsync(applications: 1, reviewers: 1, hasInterview: true);
+        var manager = await _scenario.SignInAsync(SelectionScenario.ManagerEmail);
+        Assert.Contains("name=\"Input.InterviewShare\"", await Forms.ReadAsync(manager, Page), StringComparison.Ordinal);
+
+        Assert.Contains("La part de l'entretien est un pourcentage, entre 0 et 100.",
+            await Forms.PostAndReadAsync(manager, Page, Fields(change: f => f["Input.InterviewShare"] = "140")), StringComparison.Ordinal);
+        Assert.Equal(30, (await RubricsAsync()).Single().InterviewShare);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(manager, Page, Fields(change: f => f["Input.InterviewShare"] = "40"))).StatusCode);
+        Assert.Equal(40, (await RubricsAsync()).Single().InterviewShare);
+    }
+
+    [Fact]
     public async Task The_program_page_links_to_its_rubric()
     {
         var manager = await _scenario.SignInAsync(SelectionScenario.ManagerEmail);

@@ -188,8 +188,12 @@ public sealed class CommitteeModel(CohortsDbContext db, UserManager<CohortsUser>
     {
         try
         {
+            // The cohort's row lock, which the seats take too: two staff members assigning at once are served one after
+            // the other, so that neither counts an application's reviewers before the other's are saved.
+            await using var transaction = await db.LockCohortAsync(Cohort.Id, cancellationToken);
             await change();
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DomainException e)
         {
