@@ -39,6 +39,8 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
     public string? AdministrationLabel { get; private set; }
     public CvInfo? Cv { get; private set; }
     public IReadOnlyList<ApplicationTrigger> Actions { get; private set; } = [];
+    /// <summary>The committee's overrides of this application's line in the admission proposal, latest first.</summary>
+    public IReadOnlyList<Domain.Selection.ProposalOverride> JuryDecisions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -88,6 +90,7 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         if (application is null) return NotFound();
         Application = application;
         (Cohort, AdministrationLabel, Cv) = await db.SurroundingsOfAsync(application, cancellationToken);
+        JuryDecisions = await db.ProposalOverrides.AsNoTracking().Where(o => o.ApplicationId == id).OrderByDescending(o => o.Id).ToListAsync(cancellationToken);
         // The form asks for a reason where one is needed: offer those moves as if it were given.
         var context = ApplicationContext.For(Cohort, clock.GetUtcNow(), reason: "…");
         Actions = ApplicationWorkflow.Definition.Available(application.State, Roles.ManagementActor(User), context).Where(Offered.Contains).ToList();
