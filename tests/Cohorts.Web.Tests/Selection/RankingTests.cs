@@ -207,7 +207,7 @@ public sealed partial class RankingTests(CohortsApp app) : IAsyncLifetime
     [GeneratedRegex("<tbody>(.*?)</tbody>", RegexOptions.Singleline)]
     private static partial Regex TableBody();
 
-    [GeneratedRegex("<tr>(.*?)</tr>", RegexOptions.Singleline)]
+    [GeneratedRegex("<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex RowPattern();
 
     [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
