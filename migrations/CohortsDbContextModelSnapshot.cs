@@ -884,9 +884,12 @@ namespace Cohorts.Migrations
 
             modelBuilder.Entity("Cohorts.Domain.Selection.ProposalOverride", b =>
                 {
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("application_id");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActorName")
                         .IsRequired()
@@ -898,6 +901,10 @@ namespace Cohorts.Migrations
                         .HasColumnType("text")
                         .HasColumnName("actor_user_id");
 
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
@@ -907,7 +914,6 @@ namespace Cohorts.Migrations
                         .HasColumnName("cohort_id");
 
                     b.Property<string>("Decision")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("decision");
@@ -918,11 +924,14 @@ namespace Cohorts.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("reason");
 
-                    b.HasKey("ApplicationId")
+                    b.HasKey("Id")
                         .HasName("pk_proposal_overrides");
 
-                    b.HasIndex("CohortId")
-                        .HasDatabaseName("ix_proposal_overrides_cohort_id");
+                    b.HasIndex("ApplicationId", "Id")
+                        .HasDatabaseName("ix_proposal_overrides_application_id_id");
+
+                    b.HasIndex("CohortId", "Id")
+                        .HasDatabaseName("ix_proposal_overrides_cohort_id_id");
 
                     b.ToTable("proposal_overrides", (string)null);
                 });
@@ -1864,8 +1873,8 @@ namespace Cohorts.Migrations
             modelBuilder.Entity("Cohorts.Domain.Selection.ProposalOverride", b =>
                 {
                     b.HasOne("Cohorts.Domain.Applications.Application", null)
-                        .WithOne()
-                        .HasForeignKey("Cohorts.Domain.Selection.ProposalOverride", "ApplicationId")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_proposal_overrides_applications_application_id");

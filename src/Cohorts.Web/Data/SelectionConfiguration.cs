@@ -156,13 +156,15 @@ internal sealed class ProposalOverrideConfiguration : IEntityTypeConfiguration<P
     public void Configure(EntityTypeBuilder<ProposalOverride> decision)
     {
         decision.ToTable("proposal_overrides");
-        decision.HasKey(o => o.ApplicationId);
+        decision.HasKey(o => o.Id);
         decision.Property(o => o.Decision).HasConversion<string>().HasMaxLength(20);
         decision.Property(o => o.Reason).HasMaxLength(ProposalOverride.ReasonMaxLength);
         decision.Property(o => o.ActorName).HasMaxLength(300);
-        decision.HasOne<Application>().WithOne().HasForeignKey<ProposalOverride>(o => o.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        // A log: an application's override in force is its latest row.
+        decision.HasOne<Application>().WithMany().HasForeignKey(o => o.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         decision.HasOne<Cohort>().WithMany().HasForeignKey(o => o.CohortId).OnDelete(DeleteBehavior.Cascade);
-        decision.HasIndex(o => o.CohortId);
+        decision.HasIndex(o => new { o.CohortId, o.Id });
+        decision.HasIndex(o => new { o.ApplicationId, o.Id });
         decision.Ignore(o => o.AsInput);
     }
 }

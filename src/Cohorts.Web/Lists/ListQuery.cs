@@ -38,6 +38,14 @@ public sealed record ListQuery(string Search, string Sort, bool Descending, int 
         var rows = total == 0 ? [] : await ordered.Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         return new ListPage<T>(rows, total, number, pages);
     }
+
+    /// <summary>The same, of rows already in memory (a list computed over all its rows, such as the ranking).</summary>
+    public ListPage<T> Page<T>(IReadOnlyList<T> ordered)
+    {
+        var pages = Math.Max(1, (ordered.Count + PageSize - 1) / PageSize);
+        var number = Math.Min(PageNumber, pages);
+        return new ListPage<T>(ordered.Skip((number - 1) * PageSize).Take(PageSize).ToList(), ordered.Count, number, pages);
+    }
 }
 
 public sealed record ListPage<T>(IReadOnlyList<T> Rows, int Total, int PageNumber, int PageCount);

@@ -10,6 +10,7 @@ public sealed partial class EveryFormTests
     private static readonly string[] ApplicationListParameters = ["State", "Ministry", "Administration", "Category", "Search", "Sort", "Order", "PageNumber"];
     private static readonly string[] AccountListParameters = ["Role", "Search", "Sort", "Order", "PageNumber"];
     private static readonly string[] CommitteeListParameters = ["Search", "Sort", "Order", "PageNumber", "Candidature"];
+    private static readonly string[] RankingListParameters = ["Alert", "Administration", "Category", "Sort", "Order", "PageNumber"];
 
     [Fact]
     public async Task Every_corpus_value_in_every_GET_parameter_of_the_staff_lists_is_answered_without_a_server_error()
@@ -22,6 +23,9 @@ public sealed partial class EveryFormTests
             ($"/gestion/promotions/{_scenario.CohortId}/candidatures/export.csv", ApplicationListParameters),
             ("/admin/comptes", AccountListParameters),
             ($"/gestion/promotions/{_scenario.CohortId}/jury", CommitteeListParameters),
+            ($"/gestion/promotions/{_scenario.CohortId}/classement", RankingListParameters),
+            ($"/gestion/promotions/{_scenario.CohortId}/classement/export.csv", RankingListParameters),
+            ($"/gestion/promotions/{_scenario.CohortId}/proposition", ["Confirm", "PageNumber"]),
         };
         var values = BadInput.Strings.Select(v => (v.Name, v.Text)).Concat([("négatif", "-1"), ("zéro", "0"), ("énorme", "99999999999999999999")]);
         foreach (var (path, parameters) in lists)

@@ -98,6 +98,9 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Selection.InterviewModel.OnPostAsync", t => t.InterviewAsync(invited: false, "")),
         new("Selection.InterviewModel.OnPostScoreAsync", t => t.InterviewAsync(invited: true, "?handler=Score")),
         new("Selection.InterviewScoreModel.OnPostAsync", t => t.InterviewAsync(invited: true, null)),
+        new("Selection.ProposalModel.OnPostOverrideAsync", t => t.ProposalAsync("Override")),
+        new("Selection.ProposalModel.OnPostLiftAsync", t => t.ProposalAsync("Lift")),
+        new("Selection.ProposalModel.OnPostPublishAsync", t => t.ProposalAsync("Publish")),
     ];
 
     /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>
@@ -347,6 +350,51 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         if (handler is not null) return new Target(staff, page + handler, page, score);
         var panel = $"/evaluations/entretiens/{id}";
         return new Target(await selection.SignInAsync(selection.Reviewers[0].Email), panel, panel, score);
+    }
+
+    /// <summary>
+    /// The admission proposal of a selection scenario's cohort, every candidate reviewed, for its manager: a line's
+    /// override, its lifting (an override is put back in force before each post), the publication (scoring closed; the
+    /// fingerprint the confirmation carries, which every varied post spoils).
+    /// </summary>
+    private async Task<Target> ProposalAsync(string handler)
+    {
+        await app.ResetAsync();
+        var selection = await new SelectionScenario(app).SeedAsync(applications: 3, reviewers: 2);
+        foreach (var candidate in selection.Applications)
+            await selection.SubmitReviewAsync(await selection.AssignAsync(candidate.Id, selection.Reviewers[0].Id), [4, 3, 2]);
+        var manager = await selection.SignInAsync(SelectionScenario.ManagerEmail);
+        var page = $"/gestion/promotions/{selection.CohortId}/proposition";
+        var application = selection.Applications[0].Id;
+        Task Forced() => app.WithDbAsync(db =>
+        {
+            db.ProposalOverrides.Add(Cohorts.Domain.Selection.ProposalOverride.Decide(selection.CohortId, application,
+                Cohorts.Domain.Selection.OverrideDecision.Admit, "Profil recherché", Cohorts.Domain.Workflow.ActorRef.System, app.Clock.GetUtcNow()));
+            return db.SaveChangesAsync();
+        });
+        switch (handler)
+        {
+            case "Override":
+                return new Target(manager, $"{page}?handler=Override", page,
+                    new() { ["ApplicationId"] = application.ToString(), ["Decision"] = "Admit", ["Reason"] = "Profil recherché" });
+            case "Lift":
+                await Forced();
+                return new Target(manager, $"{page}?handler=Lift", page, new() { ["ApplicationId"] = application.ToString(), ["Reason"] = "Places comptées" })
+                {
+                    BeforeEachPost = _ => Forced(),
+                };
+            default:
+                await app.WithDbAsync(async db =>
+                {
+                    var settings = await db.SelectionSettings.SingleAsync(s => s.CohortId == selection.CohortId);
+                    settings.CloseScoring(app.Clock.GetUtcNow());
+                    return await db.SaveChangesAsync();
+                });
+                var confirm = await manager.GetStringAsync($"{page}?Confirm=true");
+                var fingerprint = Regex.Match(confirm, "name=\"Fingerprint\" value=\"([0-9A-F]+)\"").Groups[1].Value;
+                Assert.NotEmpty(fingerprint);
+                return new Target(manager, $"{page}?handler=Publish", $"{page}?Confirm=true", new() { ["Fingerprint"] = fingerprint });
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -44,6 +44,8 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
     public Cohorts.Web.Selection.ApplicationJury Jury { get; private set; } = null!;
     /// <summary>"Convoquer à un entretien" leads to the interview page, and so does an interview already fixed.</summary>
     public bool CanInvite { get; private set; }
+    /// <summary>The committee's overrides of this application's line in the admission proposal, latest first.</summary>
+    public IReadOnlyList<Domain.Selection.ProposalOverride> JuryDecisions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -94,6 +96,7 @@ public sealed class ApplicationModel(CohortsDbContext db, UserManager<CohortsUse
         Application = application;
         (Cohort, AdministrationLabel, Cv) = await db.SurroundingsOfAsync(application, cancellationToken);
         Jury = await Cohorts.Web.Selection.ApplicationJury.OfAsync(db, id, cancellationToken);
+        JuryDecisions = await db.ProposalOverrides.AsNoTracking().Where(o => o.ApplicationId == id).OrderByDescending(o => o.Id).ToListAsync(cancellationToken);
         // The form asks for a reason where one is needed: offer those moves as if it were given.
         var context = ApplicationContext.For(Cohort, clock.GetUtcNow(), reason: "…");
         var available = ApplicationWorkflow.Definition.Available(application.State, Roles.ManagementActor(User), context).ToList();
