@@ -200,9 +200,11 @@ namespace Cohorts.Migrations
                 name: "proposal_overrides",
                 columns: table => new
                 {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     application_id = table.Column<Guid>(type: "uuid", nullable: false),
                     cohort_id = table.Column<int>(type: "integer", nullable: false),
-                    decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     actor_user_id = table.Column<string>(type: "text", nullable: true),
                     actor_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
@@ -210,7 +212,7 @@ namespace Cohorts.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_proposal_overrides", x => x.application_id);
+                    table.PrimaryKey("pk_proposal_overrides", x => x.id);
                     table.ForeignKey(
                         name: "fk_proposal_overrides_applications_application_id",
                         column: x => x.application_id,
@@ -469,9 +471,14 @@ namespace Cohorts.Migrations
                 column: "cohort_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_proposal_overrides_cohort_id",
+                name: "ix_proposal_overrides_application_id_id",
                 table: "proposal_overrides",
-                column: "cohort_id");
+                columns: new[] { "application_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposal_overrides_cohort_id_id",
+                table: "proposal_overrides",
+                columns: new[] { "cohort_id", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_review_assignments_application_id_reviewer_id",

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cohorts.Migrations
 {
     [DbContext(typeof(CohortsDbContext))]
-    [Migration("20261201234615_ProposalOverrideLog")]
-    partial class ProposalOverrideLog
+    [Migration("20261202004036_Selection")]
+    partial class Selection
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
