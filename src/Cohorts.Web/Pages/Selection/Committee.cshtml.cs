@@ -30,6 +30,8 @@ public sealed class CommitteeModel(CohortsDbContext db, UserManager<CohortsUser>
 {
     public const string AdjustKey = "Candidature";
     public const string UnfilledKey = "Unfilled";
+    /// <summary>Where a refused designation's message goes: the adjustment's own list, not the committee's.</summary>
+    public const string AdjustReviewerKey = "AdjustReviewerId";
     /// <summary>How many unfilled applications the message after an assignment names; the table shows them all.</summary>
     private const int UnfilledShown = 10;
 
@@ -149,7 +151,7 @@ public sealed class CommitteeModel(CohortsDbContext db, UserManager<CohortsUser>
                 EnsureAssignmentsOpen();
                 await db.AddAsync(application, reviewerId, await ActorAsync(), clock.GetUtcNow(), cancellationToken);
             },
-            () => "Le membre du jury est désigné pour cette candidature.", cancellationToken, application, errorKey: "ReviewerId");
+            () => "Le membre du jury est désigné pour cette candidature.", cancellationToken, application, errorKey: AdjustReviewerKey);
     }
 
     public async Task<IActionResult> OnPostUnassignAsync(int id, Guid? assignmentId, string? reason, CancellationToken cancellationToken)
