@@ -79,6 +79,9 @@ public static class Accessibility
         new("<input\\b(?=[^>]*\\btype=\"email\")(?=[^>]*\\bautocomplete=\"(?!(?:email|off|on)\")[^\"]*\")[^>]*>", RegexOptions.Compiled),
     ];
 
+    private static readonly Regex PostForm = new("<form\\b[^>]*\\bmethod=\"post\"[^>]*>(?<body>.*?)</form>",
+        RegexOptions.Compiled | RegexOptions.Singleline | RegexOptions.IgnoreCase);
+
     /// <summary>Runs axe in the page; fails on any violation of impact serious or critical, naming them.</summary>
     /// <remarks>With COHORTS_SCREENSHOTS set to a folder, each checked page is also saved there as a PNG, to look at.</remarks>
     public static async Task AssertNoSeriousViolationsAsync(this IPage page)
@@ -92,6 +95,11 @@ public static class Accessibility
         var served = await (await page.Context.APIRequest.GetAsync(page.Url)).TextAsync();
         var invalid = InvalidMarkup.SelectMany(rule => rule.Matches(served)).Select(m => m.Value).ToList();
         Assert.True(invalid.Count == 0, $"Invalid HTML on {page.Url}:\n" + string.Join("\n", invalid));
+        // A form posted without its antiforgery token answers 400 in a browser, while a test client that lifts any token
+        // of the page would not notice: every POST form carries its own.
+        var unprotected = PostForm.Matches(served).Where(m => !m.Groups["body"].Value.Contains("name=\"__RequestVerificationToken\"", StringComparison.Ordinal))
+            .Select(m => m.Value[..Math.Min(m.Value.Length, 200)]).ToList();
+        Assert.True(unprotected.Count == 0, $"POST forms without an antiforgery token on {page.Url}:\n" + string.Join("\n", unprotected));
         AxeResult result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join("\n", serious.Select(v =>
