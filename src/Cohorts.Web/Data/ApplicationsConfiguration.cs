@@ -58,13 +58,7 @@ internal sealed class ApplicationTransitionConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<ApplicationTransition> transition)
     {
-        transition.ToTable("application_transitions");
-        transition.Property(t => t.From).HasConversion<string>().HasMaxLength(40);
-        transition.Property(t => t.To).HasConversion<string>().HasMaxLength(40);
-        transition.Property(t => t.Trigger).HasConversion<string>().HasMaxLength(40);
-        transition.Property(t => t.ActorKind).HasConversion<string>().HasMaxLength(20);
-        transition.Property(t => t.ActorName).HasMaxLength(300);
-        transition.Property(t => t.Reason).HasMaxLength(2000);
+        transition.MapHistory<ApplicationTransition, ApplicationState, ApplicationTrigger>("application_transitions");
         transition.HasIndex(t => new { t.ApplicationId, t.At });
     }
 }

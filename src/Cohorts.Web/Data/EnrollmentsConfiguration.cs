@@ -31,13 +31,7 @@ internal sealed class EnrollmentTransitionConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<EnrollmentTransition> transition)
     {
-        transition.ToTable("enrollment_transitions");
-        transition.Property(t => t.From).HasConversion<string>().HasMaxLength(40);
-        transition.Property(t => t.To).HasConversion<string>().HasMaxLength(40);
-        transition.Property(t => t.Trigger).HasConversion<string>().HasMaxLength(40);
-        transition.Property(t => t.ActorKind).HasConversion<string>().HasMaxLength(20);
-        transition.Property(t => t.ActorName).HasMaxLength(300);
-        transition.Property(t => t.Reason).HasMaxLength(2000);
+        transition.MapHistory<EnrollmentTransition, EnrollmentState, EnrollmentTrigger>("enrollment_transitions");
         transition.HasIndex(t => new { t.EnrollmentId, t.At });
     }
 }

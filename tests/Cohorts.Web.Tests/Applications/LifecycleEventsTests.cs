@@ -97,41 +97,4 @@ public sealed class LifecycleEventsTests(CohortsApp app) : IAsyncLifetime
             return 0;
         });
     }
-
-    /// <summary>
-    /// The SQL commands sent while it lives by the code that created it, read from Npgsql's activities once done: only those
-    /// whose trace is this log's own, so that commands of other tests running meanwhile are not counted.
-    /// </summary>
-    private sealed class CommandLog : IDisposable
-    {
-        private readonly ActivityListener _listener;
-        private readonly Activity _root;
-        private readonly List<string> _texts = [];
-
-        public CommandLog()
-        {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name is "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = Stopped,
-            };
-            ActivitySource.AddActivityListener(_listener);
-            _root = new Activity("commands").Start();
-        }
-
-        public IReadOnlyList<string> Texts { get { lock (_texts) return [.. _texts]; } }
-
-        private void Stopped(Activity activity)
-        {
-            if (activity.Source.Name != "Npgsql" || activity.TraceId != _root.TraceId) return;
-            lock (_texts) _texts.Add(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName);
-        }
-
-        public void Dispose()
-        {
-            _root.Dispose();
-            _listener.Dispose();
-        }
-    }
 }

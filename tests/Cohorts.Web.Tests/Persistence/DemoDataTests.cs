@@ -109,12 +109,14 @@ public sealed class DemoDataTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(2, settings);
         Assert.Equal(6 + 3, members);
         var demoReviewer = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "jury@cohorts.test"));
-        var work = await app.WithDbAsync(async db => await db.ReviewAssignments.Where(a => a.ReviewerId == demoReviewer.Id)
+        // In Booster Agile's open cohort (in the other, the automatic assignment may or may not give them its one application).
+        var work = await app.WithDbAsync(async db => await db.ReviewAssignments
+            .Where(a => a.ReviewerId == demoReviewer.Id && db.Cohorts.Any(c => c.Id == a.CohortId && c.Program.Slug == "booster-agile"))
             .Select(a => new { Review = db.Reviews.Where(r => r.AssignmentId == a.Id).Select(r => (bool?)(r.SubmittedAt != null)).SingleOrDefault() })
             .ToListAsync());
         Assert.True(work.Count(w => w.Review == true) > 20, "the demo reviewer has submitted reviews");
         Assert.Equal(1, work.Count(w => w.Review == false));
-        Assert.Equal(DemoSelection.LeftToTheDemoReviewer - 1 + 1, work.Count(w => w.Review is null));
+        Assert.Equal(DemoSelection.LeftToTheDemoReviewer - 1, work.Count(w => w.Review is null));
         // Every application under review in Booster Agile's open cohort has two reviewers, none from its administration.
         var sameAdministration = await app.WithDbAsync(db => db.ReviewAssignments.CountAsync(a =>
             db.Applications.Any(x => x.Id == a.ApplicationId && db.Users.Any(u => u.Id == a.ReviewerId && u.AdministrationId == x.AdministrationId))));

@@ -6,6 +6,7 @@ using Cohorts.Domain.Selection;
 using Cohorts.Domain.Workflow;
 using Cohorts.Web.Identity;
 using Cohorts.Web.Selection;
+using Cohorts.Web.Pages;
 using Cohorts.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -137,7 +138,8 @@ public sealed partial class ProposalTests(CohortsApp app, Xunit.Abstractions.ITe
         await CloseScoringAsync();
         var manager = await ManagerAsync();
         var confirm = Regex.Replace(await Forms.ReadAsync(manager, $"{Url}?Confirm=true"), @"\s+", " ");
-        Assert.Contains("Vous allez publier 6 décision(s) : 3 admis (réponse attendue avant le 9 mars 2026 à 10 h 00)", confirm, StringComparison.Ordinal);
+        Assert.Contains($"Vous allez publier 6 décision(s) : 3 admis (réponse attendue avant le {Display.DateTime(app.Clock.GetUtcNow().AddDays(7))})",
+            confirm, StringComparison.Ordinal);
 
         var response = await PublishAsync(manager, await FingerprintAsync(manager));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -164,7 +166,7 @@ public sealed partial class ProposalTests(CohortsApp app, Xunit.Abstractions.ITe
         foreach (var candidate in _scenario.Applications) await app.Mailbox.WaitForAsync(candidate.Email);
 
         var page = Regex.Replace(await Forms.ReadAsync(manager, Url), @"\s+", " ");
-        Assert.Contains("Décisions publiées le 2 mars 2026 à 10 h 00", page, StringComparison.Ordinal);
+        Assert.Contains($"Décisions publiées le {Display.DateTime(app.Clock.GetUtcNow())}", page, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Override", page, StringComparison.Ordinal);
         Assert.Contains("Liste complémentaire — Rang 1 sur la liste complémentaire.", page, StringComparison.Ordinal);
         // The CSV now carries the decision of each line.

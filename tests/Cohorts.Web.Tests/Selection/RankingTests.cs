@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Cohorts.Web.Documents.Pdf;
 using Cohorts.Web.Identity;
+using Cohorts.Web.Pages;
 using Cohorts.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -150,7 +151,7 @@ public sealed partial class RankingTests(CohortsApp app, Xunit.Abstractions.ITes
         Assert.Equal("%PDF", Encoding.ASCII.GetString(bytes[..4]));
         var text = PdfText(bytes);
         Assert.Contains("Classement final — Booster Agile, Promotion 3", text, StringComparison.Ordinal);
-        Assert.Contains("Édité le 2 mars 2026 à 10 h 00 par Paul Responsable", text, StringComparison.Ordinal);
+        Assert.Contains($"Édité le {Display.DateTime(app.Clock.GetUtcNow())} par Paul Responsable", text, StringComparison.Ordinal);
         Assert.Contains("Camille Candidat02", text, StringComparison.Ordinal);
         Assert.Contains("Évaluations manquantes", text, StringComparison.Ordinal);
         Assert.Contains("Page 1 sur 1", text, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Selection;
+using Cohorts.Web.Pages;
 using Cohorts.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,11 +61,12 @@ public sealed partial class ReviewingTests(CohortsApp app) : IAsyncLifetime
         var draft = await _scenario.AssignAsync(Candidate(5).Id, Reviewer(1).Id);
         await _scenario.AssignAsync(Candidate(6).Id, Reviewer(2).Id);
         var removed = await _scenario.AssignAsync(Candidate(4).Id, Reviewer(1).Id);
+        var reviewDeadline = app.Clock.GetUtcNow().AddDays(10);
         await app.WithDbAsync(async db =>
         {
             (await db.ReviewAssignments.SingleAsync(a => a.Id == removed)).Remove(AssignmentRemoval.Unassigned, app.Clock.GetUtcNow());
             var settings = await db.SelectionSettings.SingleAsync();
-            settings.Edit(2, app.Clock.GetUtcNow().AddDays(10), 1.5, null, null, null, null, null, null, 7);
+            settings.Edit(2, reviewDeadline, 1.5, null, null, null, null, null, null, 7);
             return await db.SaveChangesAsync();
         });
         await _scenario.SubmitReviewAsync(first, [4, 4, 4]);
@@ -74,7 +76,7 @@ public sealed partial class ReviewingTests(CohortsApp app) : IAsyncLifetime
 
         Assert.Contains("Booster Agile — Promotion 3", page, StringComparison.Ordinal);
         Assert.Contains("1 / 3 soumise(s)", page, StringComparison.Ordinal);
-        Assert.Contains("À rendre au plus tard le 12 mars 2026", page, StringComparison.Ordinal);
+        Assert.Contains($"À rendre au plus tard le {Display.DateTime(reviewDeadline)}.", page, StringComparison.Ordinal);
         foreach (var candidate in new[] { Candidate(2), Candidate(3), Candidate(5) })
             Assert.Contains(candidate.Name, page, StringComparison.Ordinal);
         Assert.DoesNotContain(Candidate(4).Name, page, StringComparison.Ordinal);

@@ -4,7 +4,8 @@ namespace Cohorts.Web.Tests.Support;
 
 /// <summary>
 /// The SQL commands Npgsql runs on this async flow while the log is open (its activities, under one root): to check
-/// that a bulk operation costs a bounded number of queries. Same as LifecycleEventsTests' own.
+/// that a bulk operation costs a bounded number of queries. Only this log's own trace is counted, so that commands of
+/// other tests running meanwhile are not.
 /// </summary>
 public sealed class CommandLog : IDisposable
 {
