@@ -24,6 +24,8 @@ public static class SelectionSeeder
     public static async Task<int> SeedAsync(CohortsDbContext db, DateTimeOffset now)
     {
         if (await db.Cohorts.SingleOrDefaultAsync(c => c.Name == CohortName) is { } existing) return existing.Id;
+        // All or nothing: a seeding cut short must not leave a cohort that the next run takes as seeded.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         Randomizer.Seed = new Random(11);
         var faker = new Faker("fr");
         var program = await db.Programs.OrderBy(p => p.Id).FirstAsync();
@@ -64,7 +66,8 @@ public static class SelectionSeeder
         for (var i = 0; i < Applications; i++)
         {
             var (first, last) = (faker.Name.FirstName(), faker.Name.LastName());
-            var email = $"{first}.{last}.sel{i}@agents.gouv.fr".ToLowerInvariant().Replace(' ', '-');
+            // Bogus's names may hold apostrophes: the address is plain, for the application's format check.
+            var email = $"agent.selection{i}@agents.gouv.fr";
             var user = CohortsUser.Create(email, first, last, now);
             user.NormalizedEmail = email.ToUpperInvariant();
             user.NormalizedUserName = user.NormalizedEmail;
@@ -97,6 +100,7 @@ public static class SelectionSeeder
         }
         settings.CloseScoring(now);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         Console.WriteLine($"Seeded {CohortName}: {Applications} applications under review, {plan.Added.Count} submitted reviews by {Reviewers} reviewers.");
         return cohort.Id;
     }
