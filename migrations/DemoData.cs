@@ -109,7 +109,7 @@ public static class DemoData
                 "Un parcours métier de six mois pour conseiller les décideurs publics : cloud souverain, données, " +
                 "souveraineté numérique, avec des masterclasses et un accompagnement personnalisé.",
                 "Des journées en présentiel chaque mois, des séances à distance et 6 heures de coaching individuel.",
-                requiresEndorsement: true, hasInterview: true);
+                requiresEndorsement: true, hasInterview: true, CampusExpertise.DigitalStrategy);
             db.Programs.Add(advisor);
             db.Cohorts.AddRange(
                 CohortOf(advisor, "Promotion 2025", 35, today.AddMonths(-9), months: 6, callWeeks: 6),

@@ -33,9 +33,14 @@ public static class DemoSelection
     /// <summary>Reviews the demo reviewer has still to write (one of them begun as a draft).</summary>
     public const int LeftToTheDemoReviewer = 6;
 
-    private static readonly string[] FirstNames =
-        ["Adèle", "Bastien", "Chloé", "Damien", "Élise", "Fabien", "Gaëlle", "Héloïse", "Idriss", "Jade", "Kévin", "Laure", "Mathis",
-         "Noémie", "Octave", "Pauline", "Quentin", "Rose", "Samir", "Théo"];
+    private static readonly (string Name, Civility Civility)[] FirstNames =
+    [
+        ("Adèle", Civility.Madame), ("Bastien", Civility.Monsieur), ("Chloé", Civility.Madame), ("Damien", Civility.Monsieur),
+        ("Élise", Civility.Madame), ("Fabien", Civility.Monsieur), ("Gaëlle", Civility.Madame), ("Héloïse", Civility.Madame),
+        ("Idriss", Civility.Monsieur), ("Jade", Civility.Madame), ("Kévin", Civility.Monsieur), ("Laure", Civility.Madame),
+        ("Mathis", Civility.Monsieur), ("Noémie", Civility.Madame), ("Octave", Civility.Monsieur), ("Pauline", Civility.Madame),
+        ("Quentin", Civility.Monsieur), ("Rose", Civility.Madame), ("Samir", Civility.Monsieur), ("Théo", Civility.Monsieur),
+    ];
 
     private static readonly string[] LastNames =
         ["Lefèvre", "Moreau", "Garnier", "Chevalier", "Faure", "Rousseau", "Blanc", "Guérin", "Muller", "Henry", "Roussel", "Nicolas",
@@ -88,7 +93,7 @@ public static class DemoSelection
         var staff = new ActorRef(Actor.ProgramManager, null, "Paul Responsable");
         for (var i = 0; i < GeneratedApplications; i++)
         {
-            var (firstName, lastName) = (FirstNames[i % 20], LastNames[(i / 20 + i) % 20]);
+            var ((firstName, civility), lastName) = (FirstNames[i % 20], LastNames[(i / 20 + i) % 20]);
             var email = $"{Plain(firstName)}.{Plain(lastName)}{i / 20 + 1}@demo.cohorts.test";
             // Demo candidates without a password: they exist to be reviewed, not to sign in.
             var user = CohortsUser.Create(email, firstName, lastName, now);
@@ -98,8 +103,13 @@ public static class DemoSelection
             var administration = i < 70 ? Large[i % Large.Length] : names[i % names.Count];
             var category = (i % 5) switch { 0 or 1 => ServiceCategory.A, 2 or 3 => ServiceCategory.B, _ => ServiceCategory.C };
             var candidate = new ActorRef(Actor.Candidate, user.Id, user.FullName);
-            var details = new ApplicationDetails(i % 2 == 0 ? Civility.Madame : Civility.Monsieur, firstName, lastName, email,
-                administrations[administration], category, category == ServiceCategory.A ? "Attaché(e) d'administration" : "Secrétaire administratif(ve)",
+            var grade = category switch
+            {
+                ServiceCategory.A => "Attaché(e) d'administration",
+                ServiceCategory.B => "Secrétaire administratif(ve)",
+                _ => "Adjoint(e) administratif(ve)",
+            };
+            var details = new ApplicationDetails(civility, firstName, lastName, email, administrations[administration], category, grade,
                 "Chef(fe) de projet", "Je veux porter le mode produit dans mon service et former mes collègues.", true, "Claire Dupont",
                 $"claire.dupont{i}@demo.cohorts.test");
             var submitted = now.AddDays(-20).AddMinutes(17 * i);

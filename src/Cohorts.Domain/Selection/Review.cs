@@ -71,10 +71,13 @@ public sealed class Review
         var complete = rubric.Criteria.All(c => given.ContainsKey(c.Id));
         if ((submit || Submitted) && !complete)
         {
-            var missing = rubric.Criteria.First(c => !given.ContainsKey(c.Id));
+            // Every criterion left without a score, not the first only: the reviewer fixes them in one go.
+            var missing = rubric.Criteria.OrderBy(c => c.Position).Where(c => !given.ContainsKey(c.Id)).Select(c => $"« {c.Name} »").ToList();
+            var names = missing.Count == 1 ? missing[0] : $"{string.Join(", ", missing[..^1])} et {missing[^1]}";
+            var verb = missing.Count == 1 ? "n'a pas de note" : "n'ont pas de note";
             throw new DomainException(Submitted
-                ? $"Cette évaluation est soumise : chaque critère garde une note (« {missing.Name} » n'en a pas)."
-                : $"Notez chaque critère avant de soumettre (« {missing.Name} » n'a pas de note).");
+                ? $"Cette évaluation est soumise : chaque critère garde une note ({names} {verb})."
+                : $"Notez chaque critère avant de soumettre ({names} {verb}).");
         }
         _scores.Clear();
         _scores.AddRange(scores.Where(s => s.Score is not null || !string.IsNullOrWhiteSpace(s.Comment))

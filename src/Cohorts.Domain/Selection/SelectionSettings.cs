@@ -104,5 +104,9 @@ public sealed class SelectionSettings
         DecisionsPublishedAt = now;
     }
 
-    public DateTimeOffset OfferDeadlineFrom(DateTimeOffset now) => now.AddDays(OfferDays);
+    /// <summary>
+    /// An offer runs to the end of the Paris day <see cref="OfferDays"/> days from now: a deadline at 23 h 59 that a
+    /// candidate reads at a glance, not the minute of the publication, which may fall in the night.
+    /// </summary>
+    public DateTimeOffset OfferDeadlineFrom(DateTimeOffset now) => ParisTime.StartOfDay(ParisTime.Today(now).AddDays(OfferDays + 1)).AddSeconds(-1);
 }

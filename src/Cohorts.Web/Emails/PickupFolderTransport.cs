@@ -18,6 +18,9 @@ public sealed class PickupFolderTransport(IOptions<MailOptions> options) : IMail
         public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
             var path = Path.Combine(folder, $"{message.Date.UtcDateTime:yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml");
+            // As an SMTP server without 8BITMIME would have it: every part in 7 bits (quoted-printable or base64), so that
+            // any reader of the file decodes the accents, not only those that guess UTF-8 in a part that does not say so.
+            message.Prepare(EncodingConstraint.SevenBit);
             await message.WriteToAsync(path, cancellationToken);
         }
 

@@ -99,7 +99,7 @@ public sealed class OfferTests(CohortsApp app) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(ApplicationState.OfferDeclined, await app.StateAsync(first.Id));
-        var fresh = app.Clock.GetUtcNow().AddDays(7);
+        var fresh = app.Clock.OfferDeadline();
         var promoted = await app.WithDbAsync(db => db.Applications.Where(a => a.Id == next.Id).Select(a => new { a.State, a.OfferExpiresAt, a.WaitlistRank })
             .SingleAsync());
         Assert.Equal((ApplicationState.Admitted, fresh, (int?)null), (promoted.State, promoted.OfferExpiresAt, promoted.WaitlistRank));
@@ -257,7 +257,7 @@ public sealed class OfferTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(ApplicationState.Admitted, await app.StateAsync(a[1].Id));
         Assert.Equal(ApplicationState.Waitlisted, await app.StateAsync(a[3].Id));
         var email = await app.Mailbox.WaitForAsync(a[2].Email, FreedSeatSubject);
-        Assert.Contains(Display.DateTime(app.Clock.GetUtcNow().AddDays(7)), email.TextBody);
+        Assert.Contains(Display.DateTime(app.Clock.OfferDeadline()), email.TextBody);
         await app.Mailbox.WaitForAsync(a[0].Email, "Proposition de place expirée");
         Assert.Equal(1, await EmailsAsync(a[2].Email, FreedSeatSubject));
         Assert.Equal(1, await EmailsAsync(a[0].Email, "Proposition de place expirée"));

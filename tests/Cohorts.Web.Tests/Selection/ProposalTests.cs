@@ -138,7 +138,7 @@ public sealed partial class ProposalTests(CohortsApp app, Xunit.Abstractions.ITe
         await CloseScoringAsync();
         var manager = await ManagerAsync();
         var confirm = Regex.Replace(await Forms.ReadAsync(manager, $"{Url}?Confirm=true"), @"\s+", " ");
-        Assert.Contains($"Vous allez publier 6 décision(s) : 3 admis (réponse attendue avant le {Display.DateTime(app.Clock.GetUtcNow().AddDays(7))})",
+        Assert.Contains($"Vous allez publier 6 décision(s) : 3 admis (réponse attendue avant le {Display.DateTime(app.Clock.OfferDeadline())})",
             confirm, StringComparison.Ordinal);
 
         var response = await PublishAsync(manager, await FingerprintAsync(manager));
@@ -155,7 +155,7 @@ public sealed partial class ProposalTests(CohortsApp app, Xunit.Abstractions.ITe
             await db.Applications.Where(a => a.State == ApplicationState.Admitted).Select(a => a.OfferExpiresAt).Distinct().ToListAsync(),
             await db.SelectionSettings.Select(s => s.Version).SingleAsync(),
             await db.SelectionSettings.Select(s => s.DecisionsPublishedAt).SingleAsync()));
-        Assert.Equal([app.Clock.GetUtcNow().AddDays(7)], deadlines);
+        Assert.Equal([app.Clock.OfferDeadline()], deadlines);
         Assert.Equal(app.Clock.GetUtcNow(), published);
         // One transaction: every row it wrote carries its id (xmin).
         Assert.Single(states.Values.Select(s => s.Version).Append(settingsVersion).Distinct());

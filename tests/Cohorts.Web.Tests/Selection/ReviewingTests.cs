@@ -230,10 +230,14 @@ public sealed partial class ReviewingTests(CohortsApp app) : IAsyncLifetime
         var client = await _scenario.SignInAsync(Reviewer(1).Email);
 
         var response = await PostReviewAsync(client, assignment, "Submit", [4, 3, null], "Presque fini.");
+        var twoMissing = await PostReviewAsync(client, assignment, "Submit", [4, null, null], "Presque fini.");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await ReadAfterAsync(client, response);
         Assert.Contains("Notez chaque critère avant de soumettre (« Capacité à diffuser le changement » n'a pas de note).", page, StringComparison.Ordinal);
+        // Every criterion left without a score is named at once.
+        Assert.Contains("Notez chaque critère avant de soumettre (« Adéquation au programme » et « Capacité à diffuser le changement » n'ont pas de note).",
+            await ReadAfterAsync(client, twoMissing), StringComparison.Ordinal);
         // What was typed stays in the form.
         Assert.Contains("Presque fini.", page, StringComparison.Ordinal);
         Assert.Equal(0, await ReviewCountAsync());

@@ -13,4 +13,8 @@ public sealed class TestClock() : FakeTimeProvider(new DateTimeOffset(2026, 3, 2
     public override DateTimeOffset GetUtcNow() => Failure is { } failure ? throw failure : base.GetUtcNow();
 
     public void Reset() => Failure = null;
+
+    /// <summary>An offer made now with this delay ends with the Paris day it reaches, at 23 h 59 59 there.</summary>
+    public DateTimeOffset OfferDeadline(int days = 7) =>
+        Domain.ParisTime.StartOfDay(Domain.ParisTime.Today(GetUtcNow()).AddDays(days + 1)).AddSeconds(-1);
 }
