@@ -138,3 +138,59 @@ public sealed partial class SelectionJourneyTests(BrowserFixture fixture) : IAsy
         reviewer.Locator("fieldset").Filter(new() { Has = reviewer.Locator("legend", new() { HasText = criterion }) })
             .Locator("label").Filter(new() { HasTextRegex = new Regex($"^{level} — ") }).ClickAsync();
 }
+
+[Collection(BrowserFixtureGroup.Name)]
+public sealed class SelectionPagesTests(BrowserFixture fixture) : IAsyncLifetime
+{
+    private readonly BrowserApp _app = fixture.App;
+
+    public Task InitializeAsync() => _app.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// The committee's pages the journey does not cross, each scanned with axe: the rubric, an interview convened in the
+    /// browser (a place typed, the whole panel ticked, Enter in a field), the panel member's score page, the conflict
+    /// declaration, and the candidate's "Mes candidatures" that shows the interview.
+    /// </summary>
+    [Fact]
+    public async Task The_rubric_an_interview_convened_its_score_page_and_the_conflict_page_pass_axe_and_the_candidate_sees_the_interview()
+    {
+        var scenario = await new SelectionScenario(_app).SeedAsync(applications: 2, reviewers: 2, hasInterview: true);
+        var (invited, other) = (scenario.Applications[0], scenario.Applications[1]);
+        var manager = await fixture.NewPageAsync();
+        await manager.SignInAsync(SelectionScenario.ManagerEmail, "Paul Responsable");
+
+        await manager.GotoAsync($"/gestion/programmes/{scenario.ProgramId}/grille");
+        await Expect(manager.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Grille d'évaluation") })).ToBeVisibleAsync();
+        await manager.AssertNoSeriousViolationsAsync();
+
+        await manager.GotoAsync($"/gestion/candidatures/{invited.Id}/entretien");
+        await manager.AssertNoSeriousViolationsAsync();
+        var at = Cohorts.Domain.ParisTime.ToParis(_app.Clock.GetUtcNow()).AddDays(10);
+        await manager.Locator("#Input_At").FillAsync(at.ToString("yyyy-MM-dd'T'14:30", System.Globalization.CultureInfo.InvariantCulture));
+        await manager.Locator("#Input_DurationMinutes").FillAsync("45");
+        await manager.Locator("label[for='Input_Panel_0']").ClickAsync();
+        await manager.Locator("label[for='Input_Panel_1']").ClickAsync();
+        await manager.Locator("#Input_Place").FillAsync("DINUM, 20 avenue de Ségur, salle 4");
+        await manager.Locator("#Input_Place").PressAsync("Enter");
+        await Expect(manager.GetByRole(AriaRole.Button, new() { Name = "Déplacer l'entretien et prévenir" })).ToBeVisibleAsync();
+        await manager.AssertNoSeriousViolationsAsync();
+        await _app.Mailbox.WaitForAsync(invited.Email, "Convocation à un entretien");
+
+        var reviewer = await fixture.NewPageAsync();
+        await reviewer.SignInAsync(scenario.Reviewers[0].Email, scenario.Reviewers[0].Name);
+        await reviewer.GotoAsync($"/evaluations/entretiens/{invited.Id}");
+        await Expect(reviewer.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la note" })).ToBeVisibleAsync();
+        await reviewer.AssertNoSeriousViolationsAsync();
+        var assignment = await scenario.AssignAsync(other.Id, scenario.Reviewers[0].Id);
+        await reviewer.GotoAsync($"/evaluations/{assignment}/conflit");
+        await Expect(reviewer.GetByRole(AriaRole.Button, new() { Name = "Déclarer le conflit d'intérêts" })).ToBeVisibleAsync();
+        await reviewer.AssertNoSeriousViolationsAsync();
+
+        var candidate = await fixture.NewPageAsync();
+        await candidate.SignInAsync(invited.Email, invited.Name);
+        await candidate.GotoAsync("/candidatures");
+        await Expect(candidate.GetByText("DINUM, 20 avenue de Ségur, salle 4").First).ToBeVisibleAsync();
+        await candidate.AssertNoSeriousViolationsAsync();
+    }
+}
