@@ -28,6 +28,9 @@ public sealed record ProposalLine(
 /// </summary>
 public static class AdmissionProposal
 {
+    /// <summary>Why one the ranking and the caps would admit is not: a forced admission took the seat.</summary>
+    public const string SeatTakenByCommittee = "Place prise par une décision du jury";
+
     public static IReadOnlyList<ProposalLine> Propose(
         IReadOnlyList<AdmissionCandidate> ranked,
         int seats,
@@ -47,21 +50,32 @@ public static class AdmissionProposal
         var reasons = new string?[count];
         var ledger = new SeatLedger(seats, caps);
 
-        // A forced admission takes its seat first, and counts towards the caps of those that follow.
+        // A forced admission is the committee's deliberate exception to the caps: it takes its seat first, and only
+        // the seat (no cap's place, no category's), so no one better ranked of its administration is pushed out.
+        var forcedAdmissions = 0;
         for (var i = 0; i < count; i++)
         {
             if (forced.TryGetValue(ranked[i].ApplicationId, out var o) && o.Decision == OverrideDecision.Admit)
             {
-                ledger.Admit(ranked[i]);
+                ledger.TakeSeatOnly();
                 admitted[i] = true;
+                forcedAdmissions++;
             }
         }
 
         var open = new List<int>(count);
         for (var i = 0; i < count; i++)
             if (!forced.ContainsKey(ranked[i].ApplicationId)) open.Add(i);
-        var outcomes = ledger.Fill([.. open.Select(i => ranked[i])]);
-        for (var j = 0; j < open.Count; j++) (admitted[open[j]], reasons[open[j]]) = outcomes[j];
+        var candidates = open.Select(i => ranked[i]).ToList();
+        var outcomes = ledger.Fill(candidates);
+        // Who the seats the forced admissions took would have gone to: those are told why they are not admitted.
+        var withoutForced = forcedAdmissions > 0 ? new SeatLedger(seats, caps).Fill(candidates) : outcomes;
+        for (var j = 0; j < open.Count; j++)
+        {
+            var (isAdmitted, reason) = outcomes[j];
+            if (!isAdmitted && reason is null && withoutForced[j].Admitted) reason = SeatTakenByCommittee;
+            (admitted[open[j]], reasons[open[j]]) = (isAdmitted, reason);
+        }
 
         var lines = new ProposalLine[count];
         var waitlisted = 0;

@@ -49,7 +49,14 @@ internal sealed class SeatLedger(int seats, DiversityCaps caps)
 
     public int SeatsLeft => Math.Max(0, seats - admitted);
 
-    /// <summary>A seat taken outside <see cref="Fill"/>: a forced admission, an offer already made.</summary>
+    /// <summary>
+    /// A seat taken by the committee's forced admission: a deliberate exception to the caps, so it takes a seat and
+    /// nothing else: it counts towards no administration or ministry cap and no category minimum, and pushes no one of
+    /// its administration out.
+    /// </summary>
+    public void TakeSeatOnly() => admitted++;
+
+    /// <summary>A seat taken outside <see cref="Fill"/>: an offer already made (it counts towards every cap).</summary>
     public void Admit(AdmissionCandidate candidate)
     {
         admitted++;

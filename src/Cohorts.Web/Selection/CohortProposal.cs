@@ -31,6 +31,38 @@ public sealed record CohortProposalResult(
     public int Waitlisted => Lines.Count(l => l.Line.Decision == ProposalDecision.Waitlisted);
     public int Rejected => Lines.Count(l => l.Line.Decision == ProposalDecision.Rejected);
 
+    /// <summary>The free seats the proposal leaves empty (none when forced admissions take more than there are).</summary>
+    public int SeatsLeftEmpty => Math.Max(0, FreeSeats - Admitted);
+
+    /// <summary>
+    /// Why seats stay empty after the proposal, in French, or null when every free seat is proposed: the diversity caps
+    /// when ranked candidates are left out, else too few ranked candidates.
+    /// </summary>
+    public string? SeatsLeftEmptySentence
+    {
+        get
+        {
+            var empty = SeatsLeftEmpty;
+            if (empty == 0) return null;
+            var seats = empty == 1 ? "1 place reste libre" : $"{empty} places restent libres";
+            var them = empty == 1 ? "la pourvoir" : "les pourvoir";
+            return Admitted < Lines.Count
+                ? $"{seats} : les plafonds de diversité ne permettent pas de {them} avec les candidats classés."
+                : $"{seats} : il n'y a pas assez de candidats classés pour {them}.";
+        }
+    }
+
+    /// <summary>The applications to decide with fewer submitted reviews than the committee requires.</summary>
+    public int MissingReviews => Lines.Count(l => l.Row.Ranked.MissingReviews);
+
+    /// <summary>« 3 candidatures n'ont pas toutes leurs évaluations », or null when none.</summary>
+    public string? MissingReviewsSentence => MissingReviews switch
+    {
+        0 => null,
+        1 => "1 candidature n'a pas toutes ses évaluations (moins d'évaluations soumises que le nombre requis).",
+        var n => $"{n} candidatures n'ont pas toutes leurs évaluations (moins d'évaluations soumises que le nombre requis).",
+    };
+
     /// <summary>
     /// A short digest of every line's decision: the confirmation carries it, so that what is published is what the
     /// manager confirmed, not a proposal someone's override changed in between.

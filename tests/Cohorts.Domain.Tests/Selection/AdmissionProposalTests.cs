@@ -171,19 +171,74 @@ public sealed class AdmissionProposalTests
     }
 
     [Fact]
-    public void Forced_admissions_take_their_seats_even_beyond_a_cap_and_count_towards_it()
+    public void Forced_admissions_take_their_seats_beyond_a_cap_without_using_its_places()
     {
         var proposal = AdmissionProposal.Propose(
             [Candidate(1, 10), Candidate(2, 10), Candidate(3, 10), Candidate(4, 11), Candidate(5, 12)],
-            4, Caps(perAdministration: 1), null,
+            5, Caps(perAdministration: 1), null,
             [new(App(2), OverrideDecision.Admit, "Profil rare sur la cybersécurité"), new(App(3), OverrideDecision.Admit, "Binôme avec la candidate 2")]);
 
         Assert.Equal(
-            [Line(1, 1, Waitlisted, 1, "Plafond atteint : 1 agent au plus par administration"),
+            [Line(1, 1, Admitted),
              Line(2, 2, Admitted, null, null, OverrideDecision.Admit, "Profil rare sur la cybersécurité"),
              Line(3, 3, Admitted, null, null, OverrideDecision.Admit, "Binôme avec la candidate 2"),
              Line(4, 4, Admitted), Line(5, 5, Admitted)],
             proposal);
+    }
+
+    [Fact]
+    public void A_forced_admission_of_one_the_administration_cap_passed_over_leaves_the_better_ranked_of_that_administration_admitted()
+    {
+        var ranked = Enumerable.Range(1, 7).Select(i => Candidate(i, 10, administrationName: "Direction X")).Append(Candidate(8, 11)).ToList();
+        var before = AdmissionProposal.Propose(ranked, 10, Caps(perAdministration: 6), null, []);
+        Assert.Equal("Plafond atteint : 6 agents au plus par administration (Direction X)", before[6].SkippedBecause);
+
+        var proposal = AdmissionProposal.Propose(ranked, 10, Caps(perAdministration: 6), null,
+            [new(App(7), OverrideDecision.Admit, "Seule candidate formée au droit européen")]);
+
+        Assert.All(proposal, line => Assert.Equal(Admitted, line.Decision));
+        Assert.All(proposal, line => Assert.Null(line.SkippedBecause));
+    }
+
+    [Fact]
+    public void A_forced_admission_uses_no_place_of_the_ministry_cap()
+    {
+        var proposal = AdmissionProposal.Propose([Candidate(1, 10, 1), Candidate(2, 11, 1), Candidate(3, 12, 2)], 3, Caps(perMinistry: 1), null,
+            [new(App(2), OverrideDecision.Admit, "Reconversion accompagnée par le ministère")]);
+
+        Assert.Equal([Admitted, Admitted, Admitted], proposal.Select(l => l.Decision));
+    }
+
+    [Fact]
+    public void A_forced_admission_takes_a_seat_only_and_counts_for_no_category_minimum()
+    {
+        var shares = new Dictionary<ServiceCategory, int> { [ServiceCategory.B] = 50 };
+        var proposal = AdmissionProposal.Propose(
+            [Candidate(1, category: ServiceCategory.A), Candidate(2, category: ServiceCategory.A), Candidate(3, category: ServiceCategory.B),
+             Candidate(4, category: ServiceCategory.B), Candidate(5, category: ServiceCategory.B)],
+            4, Caps(shares: shares), null,
+            [new(App(3), OverrideDecision.Admit, "Reconversion accompagnée par le ministère")]);
+
+        // The two seats the share reserves to category B go to candidates 4 and 5; the forced one took the seat of candidate 2.
+        Assert.Equal([Admitted, Waitlisted, Admitted, Admitted, Admitted], proposal.Select(l => l.Decision));
+        Assert.Equal("Places réservées à la part minimale de catégorie B (50 %)", proposal[1].SkippedBecause);
+    }
+
+    [Fact]
+    public void When_forced_admissions_take_the_last_seats_the_lowest_ranked_of_the_others_is_waitlisted_and_told_why()
+    {
+        var proposal = AdmissionProposal.Propose(
+            [Candidate(1, 10), Candidate(2, 11), Candidate(3, 12), Candidate(4, 10), Candidate(5, 13)],
+            3, Caps(perAdministration: 1), null,
+            [new(App(4), OverrideDecision.Admit, "Profil rare sur la cybersécurité")]);
+
+        Assert.Equal(
+            [Line(1, 1, Admitted), Line(2, 2, Admitted),
+             Line(3, 3, Waitlisted, 1, AdmissionProposal.SeatTakenByCommittee),
+             Line(4, 4, Admitted, null, null, OverrideDecision.Admit, "Profil rare sur la cybersécurité"),
+             Line(5, 5, Waitlisted, 2)],
+            proposal);
+        Assert.Equal("Place prise par une décision du jury", AdmissionProposal.SeatTakenByCommittee);
     }
 
     [Fact]

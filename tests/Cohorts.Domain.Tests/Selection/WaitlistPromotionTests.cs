@@ -104,4 +104,18 @@ public sealed class WaitlistPromotionTests
     {
         Assert.Null(WaitlistPromotion.Next([Candidate(1, 10)], [Candidate(2, 10), Candidate(3, 10)], 2, new DiversityCaps(1, null, NoShares)));
     }
+
+    [Fact]
+    public void Holders_over_a_cap_after_a_forced_admission_keep_the_waitlisted_of_that_administration_out()
+    {
+        // Two of Direction X hold seats under a cap of one, one of them by the committee's forced admission.
+        var promotion = WaitlistPromotion.Next(
+            [Candidate(1, 10, administrationName: "Direction X"), Candidate(2, 10, administrationName: "Direction X")],
+            [Candidate(3, 10, administrationName: "Direction X"), Candidate(4, 11)],
+            3, new DiversityCaps(1, null, NoShares));
+
+        Assert.NotNull(promotion);
+        Assert.Equal(App(4), promotion.Candidate.ApplicationId);
+        Assert.Equal("Plafond atteint : 1 agent au plus par administration (Direction X)", Assert.Single(promotion.PassedOver).Reason);
+    }
 }

@@ -262,6 +262,24 @@ public sealed class CommitteePageTests(CohortsApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Beside_the_close_button_the_page_says_how_many_applications_miss_reviews_and_how_many_drafts_are_unsubmitted()
+    {
+        var manager = await ManagerAsync(applications: 3, reviewers: 3);
+        // Three reviewers per application by default: the first has all three submitted, the second one submitted and
+        // one draft, the third nothing.
+        foreach (var reviewer in _scenario.Reviewers)
+            await _scenario.SubmitReviewAsync(await _scenario.AssignAsync(_scenario.Applications[0].Id, reviewer.Id), [4, 4, 4]);
+        await _scenario.SubmitReviewAsync(await _scenario.AssignAsync(_scenario.Applications[1].Id, _scenario.Reviewers[0].Id), [4, 4, 4]);
+        await _scenario.SubmitReviewAsync(await _scenario.AssignAsync(_scenario.Applications[1].Id, _scenario.Reviewers[1].Id), [4, 4, 4], submit: false);
+
+        var page = System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(await Forms.ReadAsync(manager, Page)), @"\s+", " ");
+        Assert.Contains("<p class=\"fr-hint-text\" id=\"avant-de-clore\">Avant de clore : 2 candidatures n'ont pas toutes leurs évaluations soumises, "
+            + "et 1 évaluation est en brouillon, non soumise.", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"clore\" aria-describedby=\"avant-de-clore\">Clore l'évaluation</button>", page, StringComparison.Ordinal);
+
+    }
+
+    [Fact]
     public async Task The_cohorts_pages_link_to_its_committee_and_the_table_lists_each_applications_reviewers()
     {
         var manager = await ManagerAsync(applications: 2, reviewers: 3);

@@ -110,10 +110,12 @@ public sealed partial class ProposalTests(CohortsApp app, Xunit.Abstractions.ITe
         Assert.Equal(HttpStatusCode.Redirect, (await OverrideAsync(manager, A(3), "Admit", "Seule candidate portant un projet de données")).StatusCode);
         var page = await Forms.ReadAsync(manager, Url);
         var lines = Lines(page);
-        // Forced in, she takes a seat and DINUM's one place: the candidate ranked first goes to the waitlist.
-        Assert.Equal(("Camille Candidat01", "Liste complémentaire (rang 1)",
-            "Plafond atteint : 1 agent au plus par administration (Direction interministérielle du numérique)"), lines[0]);
+        // Forced in, she takes a seat only, not DINUM's one place: the candidate ranked first of DINUM stays admitted, and
+        // the last of those the caps admitted loses the seat she took, told why.
+        Assert.Equal(("Camille Candidat01", "Admis", ""), lines[0]);
         Assert.Equal("Admis", lines[1].Decision);
+        Assert.Equal(("Camille Candidat02", "Admis", ""), lines[2]);
+        Assert.Equal(("Camille Candidat03", "Liste complémentaire (rang 2)", "Place prise par une décision du jury"), lines[4]);
         Assert.Contains("<strong>Admettre</strong> — Seule candidate portant un projet de données <span class=\"fr-hint-text\">(Paul Responsable", page, StringComparison.Ordinal);
 
         var lift = await Forms.PostAsync(manager, $"{Url}?handler=Lift",
@@ -173,6 +175,52 @@ public sealed partial class ProposalTests(CohortsApp app, Xunit.Abstractions.ITe
         var csv = await manager.GetStringAsync($"/gestion/promotions/{_scenario.CohortId}/classement/export.csv");
         Assert.Contains(";Décision publiée;Rang sur la liste complémentaire;État actuel", csv, StringComparison.Ordinal);
         Assert.Contains(";Liste complémentaire;1;Sur liste complémentaire", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seats_the_caps_leave_empty_are_said_on_the_page_and_at_confirmation_and_the_waitlisted_email_does_not_claim_all_are_taken()
+    {
+        var manager = await ManagerAsync();
+        // DGE's two candidates are not retained: the cap of one per administration leaves the third seat empty.
+        await OverrideAsync(manager, A(2), "Reject", "Dossier incomplet");
+        await OverrideAsync(manager, A(5), "Reject", "Dossier incomplet");
+        await CloseScoringAsync();
+
+        var sentence = "1 place reste libre : les plafonds de diversité ne permettent pas de la pourvoir avec les candidats classés.";
+        var page = WebUtility.HtmlDecode(Regex.Replace(await Forms.ReadAsync(manager, Url), @"\s+", " "));
+        Assert.Contains($"Proposition : 2 admis, 2 sur liste complémentaire, 2 non retenu(s). <strong id=\"places-libres\">{sentence}</strong>", page,
+            StringComparison.Ordinal);
+        var confirm = WebUtility.HtmlDecode(Regex.Replace(await Forms.ReadAsync(manager, $"{Url}?Confirm=true"), @"\s+", " "));
+        Assert.Contains($"id=\"confirmation-places-libres\"><strong>{sentence}</strong>", confirm, StringComparison.Ordinal);
+        Assert.DoesNotContain("confirmation-evaluations-manquantes", confirm, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(manager, await FingerprintAsync(manager))).StatusCode);
+        var email = await app.Mailbox.WaitForAsync(_scenario.Applications[3].Email, "Liste complémentaire — Booster Agile, Promotion 3");
+        foreach (var body in new[] { email.TextBody, email.HtmlBody })
+        {
+            Assert.DoesNotContain("Toutes les places sont proposées", body, StringComparison.Ordinal);
+            Assert.Contains("Le jury ne vous a pas retenu(e) parmi les admis à ce stade, mais vous êtes inscrit(e) sur la liste complémentaire",
+                WebUtility.HtmlDecode(body), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_confirmation_warns_of_applications_with_missing_reviews_without_blocking_the_publication()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var settings = await db.SelectionSettings.SingleAsync(s => s.CohortId == _scenario.CohortId);
+            settings.Edit(3, null, 1.5, 1, null, null, null, null, 2, 7);
+            return await db.SaveChangesAsync();
+        });
+        await CloseScoringAsync();
+        var manager = await ManagerAsync();
+
+        var confirm = WebUtility.HtmlDecode(Regex.Replace(await Forms.ReadAsync(manager, $"{Url}?Confirm=true"), @"\s+", " "));
+        Assert.Contains("<strong>6 candidatures n'ont pas toutes leurs évaluations (moins d'évaluations soumises que le nombre requis).</strong> Vous pouvez publier quand même.",
+            confirm, StringComparison.Ordinal);
+        Assert.DoesNotContain("places-libres", confirm, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(manager, await FingerprintAsync(manager))).StatusCode);
     }
 
     [Fact]

@@ -44,6 +44,26 @@ public sealed class CommitteeModel(CohortsDbContext db, UserManager<CohortsUser>
     public IReadOnlyList<Account> Addable { get; private set; } = [];
     public int Reviewable { get; private set; }
     public int Incomplete { get; private set; }
+    /// <summary>Applications in review with fewer submitted reviews than the committee requires.</summary>
+    public int MissingReviews { get; private set; }
+    /// <summary>Reviews begun and not submitted, on active assignments: they count in no ranking.</summary>
+    public int Drafts { get; private set; }
+
+    /// <summary>What closing the scoring leaves behind, in French, shown beside « Clore l'évaluation »; null when nothing.</summary>
+    public string? CloseWarning
+    {
+        get
+        {
+            if (MissingReviews == 0 && Drafts == 0) return null;
+            var parts = new List<string>();
+            if (MissingReviews > 0)
+                parts.Add(MissingReviews == 1 ? "1 candidature n'a pas toutes ses évaluations soumises"
+                    : $"{MissingReviews} candidatures n'ont pas toutes leurs évaluations soumises");
+            if (Drafts > 0)
+                parts.Add(Drafts == 1 ? "1 évaluation est en brouillon, non soumise" : $"{Drafts} évaluations sont en brouillon, non soumises");
+            return $"Avant de clore : {string.Join(", et ", parts)}. Une fois l'évaluation close, les brouillons ne comptent pas dans le classement et les membres du jury ne peuvent plus soumettre.";
+        }
+    }
     public ListQuery List { get; private set; } = null!;
     public ListPage<StaffApplicationRow> Applications { get; private set; } = null!;
     public ListLinks Links { get; private set; } = null!;
@@ -313,6 +333,9 @@ public sealed class CommitteeModel(CohortsDbContext db, UserManager<CohortsUser>
         Reviewable = await reviewable.CountAsync(cancellationToken);
         var perApplication = Settings.ReviewersPerApplication;
         Incomplete = await reviewable.CountAsync(a => active.Count(x => x.ApplicationId == a.Id) < perApplication, cancellationToken);
+        MissingReviews = await reviewable.CountAsync(
+            a => db.Reviews.Count(r => r.ApplicationId == a.Id && r.SubmittedAt != null) < perApplication, cancellationToken);
+        Drafts = Members.Sum(m => m.Drafts);
 
         List = ListQuery.Read(Request, StaffApplicationList.SortKeys);
         var rows = StaffApplicationList.Query(db, id, new StaffApplicationFilter(null, null, null, null), List.Search)
