@@ -46,7 +46,7 @@ public sealed class InterviewInvitations(CohortsDbContext db, Outbox outbox, Pub
             var candidate = $"{application.FirstName} {application.LastName}";
             var program = cohort.Program.Name;
             var rescheduled = interview.Sequence > 0;
-            var description = $"Entretien de sélection : {candidate}, programme {program}, promotion {cohort.Name}.\n" +
+            var description = $"Entretien de sélection : {candidate}, {program}, {cohort.Name}.\n" +
                               $"{InterviewText.When(interview)}, heure de Paris.\n{InterviewText.Where(interview)}\nJury : {names}";
             var attachment = InterviewCalendar.Attachment(interview, program, description, organiser, new CalendarPerson(candidate, candidateEmail),
                 members.Select(m => new CalendarPerson($"{m.FirstName} {m.LastName}".Trim(), m.Email!)).ToList());

@@ -315,4 +315,34 @@ public sealed class CommitteePageTests(CohortsApp app) : IAsyncLifetime
             Assert.StartsWith("/acces-refuse", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task The_committee_page_and_the_management_home_link_the_ranking_and_the_proposal()
+    {
+        var manager = await ManagerAsync();
+        var ranking = $"/gestion/promotions/{_scenario.CohortId}/classement";
+        var proposal = $"/gestion/promotions/{_scenario.CohortId}/proposition";
+
+        foreach (var page in new[] { await Forms.ReadAsync(manager, Page), await Forms.ReadAsync(manager, "/gestion") })
+        {
+            Assert.Contains($"href=\"{ranking}\">Classement du jury", page, StringComparison.Ordinal);
+            Assert.Contains($"href=\"{proposal}\">Proposition d'admission", page, StringComparison.Ordinal);
+        }
+        // The link's words are the page's title.
+        Assert.Contains("<title>Classement du jury — ", await Forms.ReadAsync(manager, ranking), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_candidate_whose_name_starts_with_a_vowel_is_adjusted_with_an_elided_de()
+    {
+        var manager = await ManagerAsync();
+        var id = _scenario.Applications[0].Id;
+        await app.WithDbAsync(db => db.Applications.Where(a => a.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.FirstName, "Adèle").SetProperty(a => a.LastName, "Blanc")));
+
+        var page = await Forms.ReadAsync(manager, $"{Page}?Candidature={id}");
+
+        Assert.Contains("les attributions d'Adèle Blanc", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("de Adèle", page, StringComparison.Ordinal);
+    }
 }

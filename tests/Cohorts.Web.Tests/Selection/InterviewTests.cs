@@ -109,6 +109,9 @@ public sealed partial class InterviewTests(CohortsApp app) : IAsyncLifetime
         Assert.Contains("45 minutes", email.TextBody, StringComparison.Ordinal);
         Assert.Contains(Place, email.TextBody, StringComparison.Ordinal);
         Assert.Contains("Juré Numéro1 et Juré Numéro2", email.TextBody, StringComparison.Ordinal);
+        // The cohort's name already says "Promotion".
+        Assert.Contains("au programme Booster Agile (Promotion 3)", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("promotion Promotion", email.TextBody, StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"{app.BaseUrl}/candidatures/{candidate.Id}", email.TextBody, StringComparison.Ordinal);
         var (calendarEvent, calendar) = EventOf(email);
         Assert.Equal("REQUEST", calendar.Method);
@@ -118,6 +121,7 @@ public sealed partial class InterviewTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(TimeSpan.FromMinutes(45), calendarEvent.DtEnd!.AsUtc - calendarEvent.DtStart!.AsUtc);
         Assert.Equal("Entretien — Booster Agile", calendarEvent.Summary);
         Assert.Equal(Place, calendarEvent.Location);
+        Assert.Contains("Camille Candidat01, Booster Agile, Promotion 3.", calendarEvent.Description, StringComparison.Ordinal);
 
         // Each member of the panel is invited with the same event; the third member of the committee is not on the panel.
         var panel = await app.Mailbox.WaitForAsync(scenario.Reviewers[1].Email, "Entretien de Camille Candidat01");

@@ -107,6 +107,7 @@ public sealed class OfferTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal((ApplicationTrigger.AdmitFromWaitlist, "Promu depuis la liste complémentaire (rang 1)"), (move.Trigger, move.Reason));
         var email = await app.Mailbox.WaitForAsync(next.Email, FreedSeatSubject);
         Assert.Contains($"acceptez-la avant le {Display.DateTime(fresh)}", email.TextBody);
+        Assert.Contains("Une place s'est libérée dans la « Promotion 3 » du programme Booster Agile", email.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/candidatures/{next.Id}", email.TextBody);
         Assert.Equal(ApplicationState.Waitlisted, await app.StateAsync(scenario.Applications[3].Id));
         Assert.Contains("Vous avez décliné la place", await Forms.ReadAsync(candidate, $"/candidatures/{first.Id}"));

@@ -158,6 +158,64 @@ public sealed partial class RankingTests(CohortsApp app, Xunit.Abstractions.ITes
     }
 
     [Fact]
+    public async Task Every_compressed_stream_of_the_PDF_snapshot_is_a_whole_zlib_stream_with_its_checksum()
+    {
+        await ScoreAsync();
+        var bytes = await (await ManagerAsync()).GetByteArrayAsync($"{Url}/export.pdf");
+
+        // The contents of each page and the embedded fonts: PDFsharp alone wrote them without their Adler-32.
+        var streams = FlateStreams(bytes);
+        Assert.True(streams.Count >= 3, $"{streams.Count} compressed stream(s)");
+        foreach (var (offset, data) in streams)
+        {
+            using var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(data), System.IO.Compression.CompressionMode.Decompress);
+            using var inflated = new MemoryStream();
+            var error = Record.Exception(() => zlib.CopyTo(inflated));
+            Assert.True(error is null, $"The stream at byte {offset} does not inflate: {error?.Message}");
+            Assert.True(inflated.Length > 0, $"The stream at byte {offset} is empty");
+            // ZLibStream may stop quietly at the deflate data's end when the checksum is absent: compare it here too.
+            var expected = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(data.Length - 4));
+            Assert.True(Adler32(inflated.ToArray()) == expected, $"The stream at byte {offset} ends without its Adler-32");
+        }
+    }
+
+    private static uint Adler32(byte[] data)
+    {
+        uint a = 1, b = 0;
+        foreach (var x in data)
+        {
+            a = (a + x) % 65521;
+            b = (b + a) % 65521;
+        }
+        return (b << 16) | a;
+    }
+
+    /// <summary>Each FlateDecode stream of a PDF, raw, found by its dictionary's direct /Length, with where it starts.</summary>
+    internal static List<(int Offset, byte[] Data)> FlateStreams(byte[] pdf)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var found = new List<(int, byte[])>();
+        foreach (Match m in StreamStart().Matches(text))
+        {
+            var dictionary = m.Groups["dict"].Value;
+            if (!dictionary.Contains("/FlateDecode", StringComparison.Ordinal)) continue;
+            var length = LengthEntry().Match(dictionary);
+            Assert.True(length.Success, $"No direct /Length in {dictionary}");
+            var start = m.Index + m.Length;
+            var count = int.Parse(length.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Matches(@"^\s*endstream", text.Substring(start + count, Math.Min(20, text.Length - start - count)));
+            found.Add((start, pdf[start..(start + count)]));
+        }
+        return found;
+    }
+
+    [GeneratedRegex(@"<<(?<dict>(?:(?!>>\s*stream|endobj|stream)[\s\S])*?)>>\s*stream\r?\n")]
+    private static partial Regex StreamStart();
+
+    [GeneratedRegex(@"/Length\s+(\d+)(?!\s+\d+\s+R)")]
+    private static partial Regex LengthEntry();
+
+    [Fact]
     public void A_table_document_runs_over_several_pages_with_the_header_on_each_and_numbered_pages()
     {
         var rows = Enumerable.Range(1, 100).Select(i => (IReadOnlyList<string>)[i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Agnès Écuyer {i}"]).ToList();
@@ -279,4 +337,17 @@ public sealed partial class RankingTests(CohortsApp app, Xunit.Abstractions.ITes
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [Fact]
+    public async Task The_export_buttons_keep_their_words_beside_their_icons()
+    {
+        var page = await Forms.ReadAsync(await ManagerAsync(), Url);
+
+        // A --sm button group without --icon-left shrinks each icon button to its 2rem icon.
+        var group = Regex.Match(page, "<ul class=\"([^\"]*)\" id=\"actions\">");
+        Assert.True(group.Success, "no group of actions");
+        Assert.Contains("fr-btns-group--icon-left", group.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Matches("class=\"fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left\" id=\"export-csv\"[^>]*>Exporter \\(CSV\\)</a>", page);
+        Assert.Matches("class=\"fr-btn fr-btn--secondary fr-icon-file-pdf-line fr-btn--icon-left\" id=\"export-pdf\"[^>]*>Classement final \\(PDF\\)</a>", page);
+    }
 }

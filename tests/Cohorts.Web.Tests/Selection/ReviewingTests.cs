@@ -357,7 +357,7 @@ public sealed partial class ReviewingTests(CohortsApp app) : IAsyncLifetime
         var afterSubmit = await ReadAfterAsync(client, await PostReviewAsync(client, mine, "Submit", [4, 4, 4], "Mon avis."));
 
         Assert.Contains("Le commentaire secret du juré trois", afterSubmit, StringComparison.Ordinal);
-        Assert.Contains($"Évaluation de {Reviewer(3).Name}", afterSubmit, StringComparison.Ordinal);
+        Assert.Contains($"Évaluation {Display.Of(Reviewer(3).Name)}", afterSubmit, StringComparison.Ordinal);
         Assert.Contains("1 / 5 — Insuffisant", afterSubmit, StringComparison.Ordinal);
         // A draft is nobody's to read but its author's.
         Assert.DoesNotContain("Le brouillon du juré quatre", afterSubmit, StringComparison.Ordinal);
@@ -448,4 +448,32 @@ public sealed partial class ReviewingTests(CohortsApp app) : IAsyncLifetime
 
     [GeneratedRegex("<p class=\"fr-badge fr-badge--sm [^\"]*\">([^<]+)</p>")]
     private static partial Regex StatusBadge();
+
+    [Fact]
+    public async Task Once_scoring_is_closed_the_reviewer_list_says_when_and_every_row_only_offers_to_look()
+    {
+        var reviewer = Reviewer(1);
+        var draft = await _scenario.AssignAsync(Candidate(1).Id, reviewer.Id);
+        await _scenario.SubmitReviewAsync(draft, [4, 4, 4], submit: false);
+        await _scenario.AssignAsync(Candidate(2).Id, reviewer.Id);
+        var client = await _scenario.SignInAsync(reviewer.Email);
+
+        var open = await Forms.ReadAsync(client, "/evaluations");
+        Assert.Contains($">Continuer<span class=\"fr-sr-only\"> la candidature {Display.Of(Candidate(1).Name)}", open, StringComparison.Ordinal);
+        Assert.Contains($">Évaluer<span class=\"fr-sr-only\"> la candidature {Display.Of(Candidate(2).Name)}", open, StringComparison.Ordinal);
+
+        var closedAt = app.Clock.GetUtcNow();
+        await app.WithDbAsync(async db =>
+        {
+            (await db.SelectionSettings.SingleAsync(s => s.CohortId == _scenario.CohortId)).CloseScoring(closedAt);
+            return await db.SaveChangesAsync();
+        });
+        var closed = await Forms.ReadAsync(client, "/evaluations");
+
+        Assert.Contains($"Évaluation close le {Display.DateTime(closedAt)}.", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain("À rendre au plus tard", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Évaluer<", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Continuer<", closed, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(closed, ">Voir<span class=\"fr-sr-only\"> la candidature"));
+    }
 }

@@ -81,7 +81,7 @@ public sealed class RubricPageTests(CohortsApp app) : IAsyncLifetime
         var manager = await _scenario.SignInAsync(SelectionScenario.ManagerEmail);
 
         var page = await Forms.ReadAsync(manager, Page);
-        Assert.Contains("Cette grille est utilisée par la promotion Promotion 3 : vos changements s'appliqueront aux promotions suivantes.",
+        Assert.Contains("Cette grille est déjà utilisée (Promotion 3) : vos changements s'appliqueront aux promotions suivantes.",
             System.Text.RegularExpressions.Regex.Replace(page, @"\s+", " "), StringComparison.Ordinal);
 
         var response = await Forms.PostAsync(manager, Page, Fields(scale: 4, change: f => f["Input.Criteria[1].Name"] = "Projet professionnel"));

@@ -1,6 +1,8 @@
+using System.IO.Compression;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
 
 namespace Cohorts.Web.Documents.Pdf;
 
@@ -112,8 +114,35 @@ public static class TableDocument
             foot.DrawString(content.Title, footer, XBrushes.Black,
                 new XRect(Margin, page.Height.Point - Margin + 8, page.Width.Point - 2 * Margin, 12), XStringFormats.TopLeft);
         }
+        return Compressed(document);
+    }
+
+    /// <summary>
+    /// The document saved with every stream compressed by .NET's <see cref="ZLibStream"/>. PDFsharp 6 frames its Flate
+    /// streams (contents, embedded fonts) with a zlib header but writes no Adler-32 after the deflate data, so readers that
+    /// check it (Ghostscript: "ignoring zlib error: incorrect data check", qpdf) found every compressed block damaged. The
+    /// document is saved uncompressed, read back, and each unfiltered stream is given a complete zlib stream of our own.
+    /// </summary>
+    private static byte[] Compressed(PdfDocument document)
+    {
+        document.Options.NoCompression = true;
+        document.Options.CompressContentStreams = false;
+        using var plain = new MemoryStream();
+        document.Save(plain, false);
+        plain.Position = 0;
+        using var reread = PdfReader.Open(plain, PdfDocumentOpenMode.Modify);
+        reread.Options.NoCompression = true;
+        reread.Options.CompressContentStreams = false;
+        foreach (var item in reread.Internals.GetAllObjects())
+        {
+            if (item is not PdfDictionary { Stream: { } stream } dictionary || dictionary.Elements.ContainsKey("/Filter")) continue;
+            using var packed = new MemoryStream();
+            using (var zlib = new ZLibStream(packed, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(stream.Value);
+            stream.Value = packed.ToArray();
+            dictionary.Elements.SetName("/Filter", "/FlateDecode");
+        }
         using var output = new MemoryStream();
-        document.Save(output);
+        reread.Save(output);
         return output.ToArray();
     }
 

@@ -150,7 +150,7 @@ public sealed class ReviewModel(CohortsDbContext db, TimeProvider clock) : PageM
                 join reviewer in db.Users on review.ReviewerId equals reviewer.Id
                 orderby review.SubmittedAt
                 select new { Review = review, Name = reviewer.FirstName + " " + reviewer.LastName }).ToListAsync(cancellationToken);
-            Others = others.Select((o, i) => new ReviewSummary($"evaluation-{i + 1}", $"Évaluation de {o.Name}", o.Review, shown)).ToList();
+            Others = others.Select((o, i) => new ReviewSummary($"evaluation-{i + 1}", $"Évaluation {Display.Of(o.Name)}", o.Review, shown)).ToList();
         }
         return null;
     }

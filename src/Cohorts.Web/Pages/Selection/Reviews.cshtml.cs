@@ -47,7 +47,7 @@ public sealed class ReviewsModel(CohortsDbContext db) : PageModel
             .ToDictionaryAsync(s => s.CohortId, cancellationToken);
         Cohorts = progress.GroupBy(p => p.CohortId).ToDictionary(g => g.Key, g => new CohortProgress(
             g.Count(p => p.Submitted), g.Count(),
-            settings.GetValueOrDefault(g.Key)?.ReviewDeadline, settings.GetValueOrDefault(g.Key)?.ScoringClosedAt is not null));
+            settings.GetValueOrDefault(g.Key)?.ReviewDeadline, settings.GetValueOrDefault(g.Key)?.ScoringClosedAt));
     }
 
     public sealed record AssignmentRow(Guid Id, int CohortId, string Program, string Cohort, string Candidate, string? Administration,
@@ -56,5 +56,16 @@ public sealed class ReviewsModel(CohortsDbContext db) : PageModel
         public ReviewStatus Status => ReviewStatuses.Of(Started, Submitted);
     }
 
-    public sealed record CohortProgress(int Submitted, int Assigned, DateTimeOffset? Deadline, bool ScoringClosed);
+    public sealed record CohortProgress(int Submitted, int Assigned, DateTimeOffset? Deadline, DateTimeOffset? ClosedAt)
+    {
+        public bool ScoringClosed => ClosedAt is not null;
+    }
+
+    /// <summary>What a row's link offers: once scoring is closed nothing is left to do but read.</summary>
+    public static string Action(ReviewStatus status, bool scoringClosed) => scoringClosed ? "Voir" : status switch
+    {
+        ReviewStatus.ToDo => "Évaluer",
+        ReviewStatus.Draft => "Continuer",
+        _ => "Voir",
+    };
 }
