@@ -55,6 +55,12 @@ public static class DemoSelection
     {
         if (await db.Rubrics.AnyAsync()) return false;
         var administrations = await db.Administrations.ToDictionaryAsync(a => a.Name, a => a.Id);
+        // A developer's database may hold more open cohorts than the demo's (made by hand): each program's first to start is the demo's.
+        var open = (await db.Cohorts.Include(c => c.Program).ToListAsync())
+            .Where(c => c.PhaseAt(now) == CohortPhase.OpenForApplications)
+            .GroupBy(c => c.Program.Slug).ToDictionary(g => g.Key, g => g.OrderBy(c => c.StartsOn).ThenBy(c => c.Id).First());
+        if (!open.TryGetValue("booster-agile", out var boosterCohort) || !open.TryGetValue("conseiller-strategie-numerique", out var advisorCohort))
+            return false;
         var reviewers = new List<CohortsUser>();
         foreach (var (email, administration) in Reviewers)
         {
@@ -67,8 +73,6 @@ public static class DemoSelection
         var advisor = programs["conseiller-strategie-numerique"];
         db.Rubrics.Add(Rubric.Create(booster.Id, 1, 5, 0, BoosterCriteria, now));
         db.Rubrics.Add(Rubric.Create(advisor.Id, 1, 5, 30, AdvisorCriteria, now));
-        var open = (await db.Cohorts.Include(c => c.Program).ToListAsync())
-            .Where(c => c.PhaseAt(now) == CohortPhase.OpenForApplications).ToDictionary(c => c.Program.Slug);
         foreach (var cohort in open.Values)
         {
             var settings = SelectionSettings.For(cohort.Id);
@@ -80,9 +84,9 @@ public static class DemoSelection
         }
         await db.SaveChangesAsync();
 
-        await SeedBoosterApplicationsAsync(db, users, open["booster-agile"], administrations, now);
-        await AssignAndReviewAsync(db, open["booster-agile"], reviewers, now, LeftToTheDemoReviewer, draftBegun: true);
-        await AssignAndReviewAsync(db, open["conseiller-strategie-numerique"], reviewers.Take(3).ToList(), now, left: 1, draftBegun: false);
+        await SeedBoosterApplicationsAsync(db, users, boosterCohort, administrations, now);
+        await AssignAndReviewAsync(db, boosterCohort, reviewers, now, LeftToTheDemoReviewer, draftBegun: true);
+        await AssignAndReviewAsync(db, advisorCohort, reviewers.Take(3).ToList(), now, left: 1, draftBegun: false);
         return true;
     }
 
