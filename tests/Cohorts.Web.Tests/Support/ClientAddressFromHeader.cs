@@ -8,7 +8,7 @@ namespace Cohorts.Web.Tests.Support;
 /// Test clients all come from one address; the rate limiter counts per address. Each client says which
 /// address it stands for, so that one test's sign-ins do not eat another's allowance.
 /// </summary>
-internal sealed class ClientAddressFromHeader : IStartupFilter
+public sealed class ClientAddressFromHeader : IStartupFilter
 {
     public const string Header = "X-Test-Client-Address";
     private static int _next;
