@@ -5,6 +5,7 @@ using Cohorts.Web.Selection;
 using Cohorts.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace Cohorts.Web.Tests.Selection;
@@ -106,15 +107,33 @@ public sealed class OfferConcurrencyTests(CohortsApp app, ITestOutputHelper outp
             // The candidate clicks a second before the deadline, as the job runs at the deadline.
             app.Clock.Advance(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(1));
 
-            var acceptance = OfferSeats.PostTokenAsync(client, $"/candidatures/{offered.Id}?handler=Accept", token);
-            var expiry = Task.Run(async () =>
+            // Both reach the cohort's lock while the test holds it, one after the other in an order that alternates, then race
+            // for it when the test lets go: the rounds cover both orders without a timed stagger.
+            await using var gate = await CohortLockAsync(scenario.CohortId);
+            Task<HttpResponseMessage> Accept() => OfferSeats.PostTokenAsync(client, $"/candidatures/{offered.Id}?handler=Accept", token);
+            Task<int> Expire() => Task.Run(async () =>
             {
-                // The request has a page to load before it reaches the lock: the job starts a little later each round,
-                // so that the rounds cover both orders and the moments in between, not only the job first.
-                await Task.Delay(TimeSpan.FromMilliseconds(round * 3));
                 await using var scope = app.Services.CreateAsyncScope();
                 return await scope.ServiceProvider.GetRequiredService<Offers>().ExpireDueOffersAsync(deadline, CancellationToken.None);
             });
+            Task<HttpResponseMessage> acceptance;
+            Task<int> expiry;
+            if (round % 2 == 0)
+            {
+                acceptance = Accept();
+                await WaitersOnLocksAsync(1);
+                expiry = Expire();
+            }
+            else
+            {
+                expiry = Expire();
+                await WaitersOnLocksAsync(1);
+                acceptance = Accept();
+            }
+            await WaitersOnLocksAsync(2);
+            var gateConnection = gate.Connection!;
+            await gate.CommitAsync();
+            await gateConnection.DisposeAsync();
             await Task.WhenAll(acceptance, expiry);
 
             var response = await acceptance;
@@ -153,5 +172,32 @@ public sealed class OfferConcurrencyTests(CohortsApp app, ITestOutputHelper outp
                 Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<Offers>().ExpireDueOffersAsync(deadline, CancellationToken.None));
         }
         output.WriteLine($"{rounds} races of the expiry job against a late acceptance: {outcomes["accepted"]} accepted first, {outcomes["expired"]} expired first");
+    }
+
+    /// <summary>Takes the cohort's row lock in a transaction of the test's own, as the offers' code does.</summary>
+    private async Task<NpgsqlTransaction> CohortLockAsync(int cohortId)
+    {
+        var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand("SELECT 1 FROM cohorts WHERE id = @id FOR UPDATE", connection, transaction);
+        command.Parameters.AddWithValue("id", cohortId);
+        await command.ExecuteNonQueryAsync();
+        return transaction;
+    }
+
+    /// <summary>Waits until this many sessions of the test database wait on a lock (the condition, polled; 30 s at most).</summary>
+    private async Task WaitersOnLocksAsync(int count)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        var watch = Stopwatch.StartNew();
+        while ((long)(await command.ExecuteScalarAsync())! < count)
+        {
+            if (watch.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException($"{count} session(s) waiting on a lock never showed up.");
+            await Task.Yield();
+        }
     }
 }
