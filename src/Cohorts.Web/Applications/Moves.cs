@@ -9,6 +9,9 @@ public sealed record MoveOutcome(bool Saved, string? Refusal, bool ChangedMeanwh
 {
     public static MoveOutcome Done { get; } = new(true, null, false);
     public static MoveOutcome Concurrent { get; } = new(false, null, true);
+
+    /// <summary>What the candidate reads when their move was not saved: the domain's reason, or that the application changed meanwhile.</summary>
+    public string CandidateMessage => Refusal ?? "Votre candidature vient de changer d'état. Consultez-la avant de recommencer.";
 }
 
 /// <summary>The one home of the try/catch every page wrapped around a move and its save.</summary>

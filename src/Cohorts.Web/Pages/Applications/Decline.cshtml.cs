@@ -32,7 +32,7 @@ public sealed class DeclineModel(CohortsDbContext db, UserManager<CohortsUser> u
         if (!outcome.Saved)
         {
             await LoadAsync(id, cancellationToken);
-            ModelState.AddModelError("", outcome.Refusal ?? "Votre candidature vient de changer d'état. Consultez-la avant de recommencer.");
+            ModelState.AddModelError("", outcome.CandidateMessage);
             return Page();
         }
         TempData["Message"] = "Vous avez décliné la place : elle est proposée à un autre candidat.";

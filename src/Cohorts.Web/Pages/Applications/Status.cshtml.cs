@@ -38,7 +38,7 @@ public sealed class StatusModel(CohortsDbContext db, UserManager<CohortsUser> us
         if (!outcome.Saved)
         {
             await LoadAsync(id, cancellationToken);
-            ModelState.AddModelError("", outcome.Refusal ?? "Votre candidature vient de changer d'état. Consultez-la avant de recommencer.");
+            ModelState.AddModelError("", outcome.CandidateMessage);
             return Page();
         }
         TempData["Message"] = "Place acceptée : vous êtes inscrit(e) à la promotion.";

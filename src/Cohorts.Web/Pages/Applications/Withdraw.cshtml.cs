@@ -40,7 +40,7 @@ public sealed class WithdrawModel(CohortsDbContext db, UserManager<CohortsUser> 
         {
             // The offers' unit of work is dropped after a refusal: what the page shows is read again.
             if (underLock && await LoadAsync(id, cancellationToken) is { } gone) return gone;
-            ModelState.AddModelError("", outcome.Refusal ?? "Votre candidature vient de changer d'état. Consultez-la avant de recommencer.");
+            ModelState.AddModelError("", outcome.CandidateMessage);
             return Page();
         }
         TempData["Message"] = "Votre candidature est retirée.";
