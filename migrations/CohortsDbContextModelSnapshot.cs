@@ -1258,36 +1258,57 @@ namespace Cohorts.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<byte[]>("AttachmentContent")
-                        .HasColumnType("bytea")
-                        .HasColumnName("attachment_content");
-
-                    b.Property<string>("AttachmentContentType")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("attachment_content_type");
-
-                    b.Property<string>("AttachmentFileName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("attachment_file_name");
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<DateTimeOffset?>("BodiesPurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bodies_purged_at");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<int?>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
                     b.Property<string>("HtmlBody")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("html_body");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message_id");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
@@ -1297,20 +1318,19 @@ namespace Cohorts.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
 
-                    b.Property<string>("Template")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("template");
-
                     b.Property<string>("TextBody")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("text_body");
 
@@ -1323,9 +1343,26 @@ namespace Cohorts.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_outbox_messages_application_id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_dedupe_key")
+                        .HasFilter("dedupe_key IS NOT NULL");
+
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_next_attempt_at")
-                        .HasFilter("sent_at IS NULL");
+                        .HasFilter("state = 'Pending'");
+
+                    b.HasIndex("CohortId", "CreatedAt")
+                        .HasDatabaseName("ix_outbox_messages_cohort_id_created_at");
+
+                    b.HasIndex("Kind", "CreatedAt")
+                        .HasDatabaseName("ix_outbox_messages_kind_created_at");
+
+                    b.HasIndex("State", "CreatedAt")
+                        .HasDatabaseName("ix_outbox_messages_state_created_at");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -2007,6 +2044,54 @@ namespace Cohorts.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_documents_asp_net_users_owner_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Web.Emails.OutboxMessage", b =>
+                {
+                    b.OwnsMany("Cohorts.Web.Emails.OutboxAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<byte[]>("Content")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("content");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("content_type");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("file_name");
+
+                            b1.Property<Guid>("message_id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("message_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_outbox_attachments");
+
+                            b1.HasIndex("message_id")
+                                .HasDatabaseName("ix_outbox_attachments_message_id");
+
+                            b1.ToTable("outbox_attachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("message_id")
+                                .HasConstraintName("fk_outbox_attachments_outbox_messages_message_id");
+                        });
+
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Cohorts.Web.Identity.AccountAction", b =>

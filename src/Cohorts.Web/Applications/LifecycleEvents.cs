@@ -81,38 +81,39 @@ public sealed class LifecycleEvents(CohortsDbContext db, Outbox outbox, PublicLi
         var candidateEmail = candidateEmails[application.CandidateId];
         var status = links.Page("/Applications/Status", new { id = application.Id });
         var program = cohort.Program.Name;
+        var concerns = new MessageConcerns(application.CohortId, application.Id);
         switch (raised.Event)
         {
             case ApplicationEvent.Submitted:
                 outbox.Add(candidateEmail, new ApplicationSubmittedMessage(application.FirstName, program, cohort.Name,
-                    cohort.Program.RequiresEndorsement, application.ManagerName, status));
+                    cohort.Program.RequiresEndorsement, application.ManagerName, status), concerns);
                 break;
             case ApplicationEvent.EndorsementRequested:
                 var link = links.Page("/Applications/Endorse", new { token = endorsementLinks.Token(application.Id, raised.EndorsementLink!.Value) });
                 outbox.Add(application.ManagerEmail, new EndorsementRequestMessage(application.ManagerName,
                     $"{application.FirstName} {application.LastName}", program, cohort.Name,
-                    Display.DateTime(clock.GetUtcNow() + EndorsementLinks.Lifetime), link));
+                    Display.DateTime(clock.GetUtcNow() + EndorsementLinks.Lifetime), link), concerns);
                 break;
             case ApplicationEvent.Endorsed or ApplicationEvent.EndorsementRefused:
                 outbox.Add(candidateEmail, new EndorsementOutcomeMessage(application.FirstName, program, cohort.Name,
-                    raised.Event == ApplicationEvent.Endorsed, application.ManagerName, application.EndorsementComment, status));
+                    raised.Event == ApplicationEvent.Endorsed, application.ManagerName, application.EndorsementComment, status), concerns);
                 break;
             case ApplicationEvent.Withdrawn or ApplicationEvent.MarkedIneligible:
                 outbox.Add(candidateEmail, new ApplicationClosedMessage(application.FirstName, program, cohort.Name,
-                    ApplicationWorkflow.Label(raised.Move.To), raised.Move.Reason, status));
+                    ApplicationWorkflow.Label(raised.Move.To), raised.Move.Reason, status), concerns);
                 break;
             case ApplicationEvent.Admitted:
                 outbox.Add(candidateEmail, new OfferMessage(application.FirstName, program, cohort.Name,
-                    raised.Move.Trigger == ApplicationTrigger.AdmitFromWaitlist, Display.DateTime(application.OfferExpiresAt!.Value), status));
+                    raised.Move.Trigger == ApplicationTrigger.AdmitFromWaitlist, Display.DateTime(application.OfferExpiresAt!.Value), status), concerns);
                 break;
             case ApplicationEvent.Waitlisted:
-                outbox.Add(candidateEmail, new WaitlistedMessage(application.FirstName, program, cohort.Name, application.WaitlistRank!.Value, status));
+                outbox.Add(candidateEmail, new WaitlistedMessage(application.FirstName, program, cohort.Name, application.WaitlistRank!.Value, status), concerns);
                 break;
             case ApplicationEvent.Rejected:
-                outbox.Add(candidateEmail, new RejectedMessage(application.FirstName, program, cohort.Name, status));
+                outbox.Add(candidateEmail, new RejectedMessage(application.FirstName, program, cohort.Name, status), concerns);
                 break;
             case ApplicationEvent.OfferExpired:
-                outbox.Add(candidateEmail, new OfferExpiredMessage(application.FirstName, program, cohort.Name, status));
+                outbox.Add(candidateEmail, new OfferExpiredMessage(application.FirstName, program, cohort.Name, status), concerns);
                 break;
             default:
                 // Reached only by an event neither emailed nor declared silent: refuse the save rather than lose it.

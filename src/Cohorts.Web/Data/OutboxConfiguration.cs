@@ -11,10 +11,27 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.Id).ValueGeneratedNever();
         message.Property(m => m.To).HasMaxLength(320);
         message.Property(m => m.Subject).HasMaxLength(300);
-        message.Property(m => m.Template).HasMaxLength(100);
-        message.Property(m => m.AttachmentFileName).HasMaxLength(200);
-        message.Property(m => m.AttachmentContentType).HasMaxLength(100);
-        // The delivery job looks for what is still to send and due; sent messages leave this index.
-        message.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at IS NULL");
+        message.Property(m => m.Kind).HasMaxLength(100);
+        message.Property(m => m.State).HasConversion<string>().HasMaxLength(10);
+        message.Property(m => m.MessageId).HasMaxLength(200);
+        message.Property(m => m.DedupeKey).HasMaxLength(300);
+        // The delivery job looks for what is still to send and due; sent and failed messages leave this index.
+        message.HasIndex(m => m.NextAttemptAt).HasFilter("state = 'Pending'");
+        // What makes a reminder leave once, whoever writes it and however often (see Outbox.AddOnceAsync).
+        message.HasIndex(m => m.DedupeKey).IsUnique().HasFilter("dedupe_key IS NOT NULL");
+        // The mail journal: newest first, by cohort, by kind, by state.
+        message.HasIndex(m => new { m.CohortId, m.CreatedAt });
+        message.HasIndex(m => new { m.Kind, m.CreatedAt });
+        message.HasIndex(m => new { m.State, m.CreatedAt });
+        message.HasIndex(m => m.ApplicationId);
+        message.Navigation(m => m.Attachments).HasField("_attachments");
+        message.OwnsMany(m => m.Attachments, attachment =>
+        {
+            attachment.ToTable("outbox_attachments");
+            attachment.WithOwner().HasForeignKey("message_id");
+            attachment.HasKey(a => a.Id);
+            attachment.Property(a => a.FileName).HasMaxLength(200);
+            attachment.Property(a => a.ContentType).HasMaxLength(100);
+        });
     }
 }

@@ -37,7 +37,7 @@ public sealed class DeliverEmailsJob(CohortsDbContext db, IMailTransport transpo
         var messages = await db.OutboxMessages
             .FromSql($"""
                 SELECT * FROM outbox_messages
-                WHERE sent_at IS NULL AND next_attempt_at <= {now}
+                WHERE state = 'Pending' AND next_attempt_at <= {now}
                 ORDER BY next_attempt_at
                 LIMIT {options.Value.BatchSize}
                 FOR UPDATE SKIP LOCKED
@@ -54,20 +54,20 @@ public sealed class DeliverEmailsJob(CohortsDbContext db, IMailTransport transpo
                 try
                 {
                     await session.SendAsync(ToMime(message), cancellationToken);
-                    message.MarkSent(clock.GetUtcNow());
+                    message.MarkSent(clock.GetUtcNow(), OutboxMessage.MessageIdOf(message.Id, options.Value.From));
                     delivered++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogWarning(e, "Email {MessageId} to {To} not delivered", message.Id, message.To);
-                    message.MarkFailed(clock.GetUtcNow(), e.Message);
+                    message.MarkTransientFailure(clock.GetUtcNow(), e.Message);
                 }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Mail server unreachable; {Count} emails wait for the next try", messages.Count - delivered);
-            foreach (var message in messages.Where(m => m.SentAt is null)) message.MarkFailed(clock.GetUtcNow(), e.Message);
+            foreach (var message in messages.Where(m => m.SentAt is null)) message.MarkTransientFailure(clock.GetUtcNow(), e.Message);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -79,12 +79,12 @@ public sealed class DeliverEmailsJob(CohortsDbContext db, IMailTransport transpo
     {
         var settings = options.Value;
         var body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody };
-        if (message.AttachmentContent is { } content)
-            body.Attachments.Add(message.AttachmentFileName!, content, ContentType.Parse(message.AttachmentContentType!));
+        foreach (var attachment in message.Attachments)
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
         var mime = new MimeMessage
         {
             // A stable id: a message sent twice after a crash is recognisable as one.
-            MessageId = $"{message.Id:N}@cohorts",
+            MessageId = OutboxMessage.MessageIdOf(message.Id, settings.From),
             Date = message.CreatedAt,
             Subject = message.Subject,
             Body = body.ToMessageBody(),

@@ -46,6 +46,7 @@ public sealed class InterviewInvitations(CohortsDbContext db, Outbox outbox, Pub
             var candidate = $"{application.FirstName} {application.LastName}";
             var program = cohort.Program.Name;
             var rescheduled = interview.Sequence > 0;
+            var concerns = new MessageConcerns(application.CohortId, application.Id);
             var description = $"Entretien de sélection : {candidate}, {program}, {cohort.Name}.\n" +
                               $"{InterviewText.When(interview)}, heure de Paris.\n{InterviewText.Where(interview)}\nJury : {names}";
             var attachment = InterviewCalendar.Attachment(interview, program, description, organiser, new CalendarPerson(candidate, candidateEmail),
@@ -53,10 +54,10 @@ public sealed class InterviewInvitations(CohortsDbContext db, Outbox outbox, Pub
             InterviewInvitationMessage Message(string firstName, bool toPanel, string link) => new(firstName, toPanel, candidate, program, cohort.Name,
                 rescheduled, InterviewText.Date(interview.At), InterviewText.Time(interview.At), InterviewText.Duration(interview.DurationMinutes),
                 interview.Place, interview.VideoLink, names, link);
-            outbox.Add(candidateEmail, Message(application.FirstName, false, links.Page("/Applications/Status", new { id = application.Id })), attachment);
+            outbox.Add(candidateEmail, Message(application.FirstName, false, links.Page("/Applications/Status", new { id = application.Id })), concerns, attachment);
             var scoring = links.Page("/Selection/InterviewScore", new { applicationId = application.Id });
             foreach (var member in members.Where(m => m.Email is not null))
-                outbox.Add(member.Email!, Message(member.FirstName, true, scoring), attachment);
+                outbox.Add(member.Email!, Message(member.FirstName, true, scoring), concerns, attachment);
         }
     }
 }

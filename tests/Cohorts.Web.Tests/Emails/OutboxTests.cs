@@ -21,7 +21,7 @@ public sealed class OutboxTests(CohortsApp app) : IAsyncLifetime
             var outbox = services.GetRequiredService<Outbox>();
             var db = services.GetRequiredService<Cohorts.Web.Data.CohortsDbContext>();
             for (var i = 0; i < count; i++)
-                ids.Add(outbox.Add($"agent{i}@cohorts.test", new ResetPassword($"Agent {i}", $"{app.BaseUrl}/lien/{i}")).Id);
+                ids.Add(outbox.Add($"agent{i}@cohorts.test", new ResetPassword($"Agent {i}", $"{app.BaseUrl}/lien/{i}"), MessageConcerns.Nothing).Id);
             await db.SaveChangesAsync();
         });
         return ids;
@@ -45,12 +45,16 @@ public sealed class OutboxTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(0, await RunDeliveryAsync());
         await Task.Delay(500);
         Assert.Equal(3, app.Mailbox.Received.Count);
-        Assert.Equal(ids.Select(id => $"{id:N}@cohorts").Order(), app.Mailbox.Received.Select(m => m.MessageId).Order());
+        Assert.Equal(ids.Select(id => $"{id:N}@cohorts.test").Order(), app.Mailbox.Received.Select(m => m.MessageId).Order());
         var message = app.Mailbox.Received[0];
         Assert.Equal("Réinitialisez votre mot de passe", message.Subject);
         Assert.NotNull(message.HtmlBody);
         Assert.NotNull(message.TextBody);
-        Assert.All(await app.WithDbAsync(db => db.OutboxMessages.ToListAsync()), m => Assert.NotNull(m.SentAt));
+        Assert.All(await app.WithDbAsync(db => db.OutboxMessages.ToListAsync()), m =>
+        {
+            Assert.Equal(OutboxState.Sent, m.State);
+            Assert.Equal($"{m.Id:N}@cohorts.test", m.MessageId);
+        });
     }
 
     [Fact]
@@ -58,7 +62,7 @@ public sealed class OutboxTests(CohortsApp app) : IAsyncLifetime
     {
         await app.WithScopeAsync(async services =>
         {
-            services.GetRequiredService<Outbox>().Add("echappe@cohorts.test", new ResetPassword("<script>alert('x')</script> Zoé \"l'agente\" 🎓", $"{app.BaseUrl}/lien"));
+            services.GetRequiredService<Outbox>().Add("echappe@cohorts.test", new ResetPassword("<script>alert('x')</script> Zoé \"l'agente\" 🎓", $"{app.BaseUrl}/lien"), MessageConcerns.Nothing);
             await services.GetRequiredService<Cohorts.Web.Data.CohortsDbContext>().SaveChangesAsync();
         });
 

@@ -193,8 +193,8 @@ public sealed partial class InterviewTests(CohortsApp app) : IAsyncLifetime
 
         Assert.All(moves, m => Assert.Equal(HttpStatusCode.Redirect, m.StatusCode));
         Assert.Equal(2, (await StoredAsync(candidate.Id)).Interview!.Sequence);
-        var sequences = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == candidate.Email && m.Template == "interview-invitation")
-            .Select(m => m.AttachmentContent!).ToListAsync());
+        var sequences = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == candidate.Email && m.Kind == "interview-invitation")
+            .Select(m => m.Attachments[0].Content).AsNoTracking().ToListAsync());
         Assert.Equal([0, 1, 2], sequences.Select(c => Assert.Single(Calendar.Load(Encoding.UTF8.GetString(c))!.Events).Sequence).Order());
     }
 
@@ -235,7 +235,7 @@ public sealed partial class InterviewTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(ApplicationState.UnderReview, state);
         Assert.Equal(0, invitations);
         Assert.Null(interview);
-        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Template == "interview-invitation")));
+        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == "interview-invitation")));
     }
 
     [Fact]

@@ -72,7 +72,8 @@ public sealed class EditCohortModel(CohortsDbContext db, UserManager<CohortsUser
             .ToListAsync(cancellationToken);
         foreach (var draft in drafts.Where(d => d.Email is not null))
             outbox.Add(draft.Email!, new DeadlineChangedMessage(draft.FirstName, Cohort.Program.Name, Cohort.Name,
-                Pages.Display.DateTime(change.From), Pages.Display.DateTime(change.To), links.Page("/Applications/Edit", new { id = draft.Id })));
+                Pages.Display.DateTime(change.From), Pages.Display.DateTime(change.To), links.Page("/Applications/Edit", new { id = draft.Id })),
+                new MessageConcerns(Cohort.Id, draft.Id));
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
