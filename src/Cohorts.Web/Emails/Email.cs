@@ -11,3 +11,13 @@ public abstract record Email
 }
 
 public sealed record RenderedEmail(string Template, string Subject, string Html, string Text);
+
+/// <summary>
+/// What every kind of email tells the staff's pages about itself: its name in French (the mail journal's column and
+/// filter) and sample data (the template previews). Every concrete <see cref="Email"/> implements it: a test checks.
+/// </summary>
+public interface IEmailKind<out TSelf> where TSelf : Email
+{
+    static abstract string Label { get; }
+    static abstract TSelf Sample { get; }
+}
