@@ -1542,6 +1542,33 @@ namespace Cohorts.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Cohorts.Web.Reminders.ReminderSwitch", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("SwitchedOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("switched_off_at");
+
+                    b.Property<string>("SwitchedOffBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("switched_off_by");
+
+                    b.HasKey("CohortId", "Kind")
+                        .HasName("pk_reminder_switches");
+
+                    b.ToTable("reminder_switches", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2117,6 +2144,16 @@ namespace Cohorts.Migrations
                         .HasForeignKey("AdministrationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_administrations_administration_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Web.Reminders.ReminderSwitch", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Catalogue.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_switches_cohorts_cohort_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -37,6 +37,7 @@ public sealed class CohortsDbContext(DbContextOptions<CohortsDbContext> options)
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
     public DbSet<AccountAction> AccountActions => Set<AccountAction>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Reminders.ReminderSwitch> ReminderSwitches => Set<Reminders.ReminderSwitch>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

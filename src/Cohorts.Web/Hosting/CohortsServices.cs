@@ -5,6 +5,7 @@ using Cohorts.Web.Emails;
 using Cohorts.Web.FormInput;
 using Cohorts.Web.Identity;
 using Cohorts.Web.Jobs;
+using Cohorts.Web.Reminders;
 using Cohorts.Web.Selection;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -34,6 +35,7 @@ public static class CohortsServices
         builder.Services.AddScoped<LifecycleEvents>();
         builder.Services.AddScoped<Offers>();
         builder.Services.AddScoped<Selection.InterviewInvitations>();
+        builder.Services.AddReminders();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<CohortsDbContext>("database")
             .AddCheck<HangfireStorageHealthCheck>("hangfire");

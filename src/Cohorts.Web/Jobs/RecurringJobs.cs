@@ -1,3 +1,4 @@
+using Cohorts.Web.Reminders;
 using Hangfire;
 
 namespace Cohorts.Web.Jobs;
@@ -13,5 +14,10 @@ public static class RecurringJobs
         // An offer may outlive its deadline by up to a quarter of an hour: acceptance checks the deadline itself.
         jobs.AddOrUpdate<ExpireOffersJob>("expire-offers", job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:ExpireOffers"] ?? "*/15 * * * *");
+        // Reminders: hourly, each kind at its own minute. A reminder leaves within the hour its step falls in; a run late
+        // or missed is caught up by the next while the reminder still makes sense (see ReminderSchedule).
+        foreach (var (kind, minute) in ReminderKinds.All.Select((k, i) => (k, 5 + 10 * i)))
+            jobs.AddOrUpdate<SendRemindersJob>($"remind-{ReminderKinds.Slug(kind)}", job => job.RunAsync(kind, CancellationToken.None),
+                configuration[$"Jobs:Remind{kind}"] ?? $"{minute} * * * *");
     }
 }

@@ -98,6 +98,8 @@ public class CohortsApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jobs:DeliverEmails", Hangfire.Cron.Never());
         // Offers expire when a test runs the job, at the time of the test's clock.
         builder.UseSetting("Jobs:ExpireOffers", Hangfire.Cron.Never());
+        // Reminders are sent when a test runs their job, at the time of the test's clock.
+        foreach (var kind in Cohorts.Web.Reminders.ReminderKinds.All) builder.UseSetting($"Jobs:Remind{kind}", Hangfire.Cron.Never());
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
