@@ -107,8 +107,12 @@ public static class ReminderKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    public static bool TryParse(string? value, out ReminderKind kind) =>
-        Enum.TryParse(value, ignoreCase: false, out kind) && Enum.IsDefined(kind) && !int.TryParse(value, out _);
+    /// <summary>A kind by its exact name, as the page's forms post it: no number, no combination of names.</summary>
+    public static bool TryParse(string? value, out ReminderKind kind)
+    {
+        kind = All.FirstOrDefault(k => k.ToString() == value);
+        return All.Any(k => k.ToString() == value);
+    }
 
     /// <summary>"7 jours", "1 jour", "quelques heures": what is left before a deadline, rounded to the day.</summary>
     public static string Remaining(TimeSpan left)
