@@ -44,7 +44,7 @@ public sealed class DemoDataTests(CohortsApp app) : IAsyncLifetime
         var states = applications.GroupBy(a => a.State).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(new Dictionary<ApplicationState, int>
         {
-            [ApplicationState.Draft] = 1,
+            [ApplicationState.Draft] = 1 + DemoReminders.Drafts.Count,
             [ApplicationState.AwaitingEndorsement] = 1,
             [ApplicationState.Endorsed] = 1,
             [ApplicationState.UnderReview] = 1 + 130,
