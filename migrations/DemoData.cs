@@ -223,7 +223,7 @@ public static class DemoData
         return true;
     }
 
-    private static void Check(IdentityResult result, string email)
+    internal static void Check(IdentityResult result, string email)
     {
         if (!result.Succeeded)
             throw new InvalidOperationException($"Demo account {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");

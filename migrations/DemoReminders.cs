@@ -35,18 +35,12 @@ public static class DemoReminders
             // Demo candidates without a password: they exist to be reminded, not to sign in.
             var user = CohortsUser.Create(email, firstName, lastName, begun);
             user.EmailConfirmed = true;
-            Check(await users.CreateAsync(user), email);
-            Check(await users.AddToRoleAsync(user, Roles.Candidate), email);
+            DemoData.Check(await users.CreateAsync(user), email);
+            DemoData.Check(await users.AddToRoleAsync(user, Roles.Candidate), email);
             db.Applications.Add(Application.Start(cohort.Id, new ActorRef(Actor.Candidate, user.Id, user.FullName),
                 ApplicationDetails.Empty with { Civility = civility, FirstName = firstName, LastName = lastName, ProfessionalEmail = email }, begun));
         }
         await db.SaveChangesAsync();
         return true;
-    }
-
-    private static void Check(IdentityResult result, string email)
-    {
-        if (!result.Succeeded)
-            throw new InvalidOperationException($"Demo account {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
     }
 }

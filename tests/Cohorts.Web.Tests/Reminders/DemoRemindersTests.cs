@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Cohorts.Migrations;
 using Cohorts.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +10,6 @@ public sealed class DemoRemindersTests(CohortsApp app) : IAsyncLifetime
 {
     public Task InitializeAsync() => app.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
-
-    private static string Section(string page, string id) =>
-        Regex.Match(page, $"<section[^>]*id=\"rappel-{id}\".*?</section>", RegexOptions.Singleline).Value;
 
     [Fact]
     public async Task The_demo_manager_sees_drafts_reviews_and_an_endorsement_to_be_reminded()
@@ -30,12 +26,12 @@ public sealed class DemoRemindersTests(CohortsApp app) : IAsyncLifetime
 
         var booster = await Forms.ReadAsync(manager, $"/gestion/promotions/{open}/rappels");
 
-        Assert.Contains($"{2 * (1 + DemoReminders.Drafts.Count)} rappels à venir", Section(booster, "application-deadline"), StringComparison.Ordinal);
+        Assert.Contains($"{2 * (1 + DemoReminders.Drafts.Count)} rappels à venir", RemindersPageTests.Section(booster, "application-deadline"), StringComparison.Ordinal);
         Assert.Contains("Zoé Lambert <zoe.lambert@demo.cohorts.test>", booster, StringComparison.Ordinal);
-        var reviews = Section(booster, "reviews-due");
+        var reviews = RemindersPageTests.Section(booster, "reviews-due");
         Assert.Contains("<jury@cohorts.test>", reviews, StringComparison.Ordinal);
         Assert.Contains("6 évaluations non soumises", reviews, StringComparison.Ordinal);
-        var endorsement = Section(await Forms.ReadAsync(manager, $"/gestion/promotions/{advisor}/rappels"), "endorsement-pending");
+        var endorsement = RemindersPageTests.Section(await Forms.ReadAsync(manager, $"/gestion/promotions/{advisor}/rappels"), "endorsement-pending");
         Assert.Contains("2 rappels à venir", endorsement, StringComparison.Ordinal);
         Assert.Contains("Avis hiérarchique sur la candidature d'Inès Martin", endorsement, StringComparison.Ordinal);
     }

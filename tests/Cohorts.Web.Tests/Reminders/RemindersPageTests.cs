@@ -31,7 +31,8 @@ public sealed class RemindersPageTests(CohortsApp app) : IAsyncLifetime
 
     private Task<HttpClient> ManagerAsync() => _scenario.SignedInAsync("responsable@cohorts.test", Roles.ProgramManager, "Paul", "Responsable");
 
-    private static string Section(string page, string id) =>
+    /// <summary>The section of one reminder kind on the page.</summary>
+    internal static string Section(string page, string id) =>
         Regex.Match(page, $"<section[^>]*id=\"rappel-{id}\".*?</section>", RegexOptions.Singleline).Value;
 
     [Fact]
