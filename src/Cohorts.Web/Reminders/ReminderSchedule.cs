@@ -97,13 +97,17 @@ public static class ReminderKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary>The templates (the outbox's kind) a reminder kind writes: the mail journal's filter.</summary>
-    public static IReadOnlyList<string> Templates(ReminderKind kind) => kind switch
+    /// <summary>The emails a reminder kind writes: their template (the outbox's kind, the mail journal's filter) and French label.</summary>
+    public static IReadOnlyList<(string Template, string Label)> Emails(ReminderKind kind) => kind switch
     {
-        ReminderKind.ApplicationDeadline => [ApplicationDeadlineReminder.TemplateName],
-        ReminderKind.EndorsementPending => [EndorsementReminderToManager.TemplateName, EndorsementReminderToCandidate.TemplateName],
-        ReminderKind.ReviewsDue => [ReviewsDueReminder.TemplateName],
-        ReminderKind.OfferExpiring => [OfferExpiringReminder.TemplateName],
+        ReminderKind.ApplicationDeadline => [(ApplicationDeadlineReminder.TemplateName, ApplicationDeadlineReminder.Label)],
+        ReminderKind.EndorsementPending =>
+        [
+            (EndorsementReminderToManager.TemplateName, EndorsementReminderToManager.Label),
+            (EndorsementReminderToCandidate.TemplateName, EndorsementReminderToCandidate.Label),
+        ],
+        ReminderKind.ReviewsDue => [(ReviewsDueReminder.TemplateName, ReviewsDueReminder.Label)],
+        ReminderKind.OfferExpiring => [(OfferExpiringReminder.TemplateName, OfferExpiringReminder.Label)],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

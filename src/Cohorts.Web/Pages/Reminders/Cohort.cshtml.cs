@@ -102,7 +102,7 @@ public sealed class CohortRemindersModel(CohortsDbContext db, IEnumerable<Remind
                     .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
                 upcoming = planned.Where(r => r.DedupeKeys.Any(k => !written.Contains(k))).OrderBy(r => r.Occasion.At).ToList();
             }
-            var templates = ReminderKinds.Templates(kind);
+            var templates = ReminderKinds.Emails(kind).Select(e => e.Template).ToList();
             var sent = db.OutboxMessages.AsNoTracking().Where(m => m.CohortId == Cohort.Id && templates.Contains(m.Kind) && m.DedupeKey != null);
             var sentRows = await sent.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id).Take(Shown)
                 .Select(m => new SentRow(m.CreatedAt, m.To, m.Subject, m.State, m.SentAt)).ToListAsync(cancellationToken);
