@@ -38,6 +38,6 @@ public abstract class ReminderPlanner(ReminderKind kind)
     protected string Key(string subject, ReminderOccasion occasion, string? recipient = null) =>
         $"{ReminderKinds.Slug(Kind)}:{subject}:{occasion.Key}{(recipient is null ? "" : $":{recipient}")}";
 
-    /// <summary>The earliest instant a step's window could hold <paramref name="now"/>, counted back from the anchor's side.</summary>
+    /// <summary>How far from its anchor the furthest step falls: a deadline further ahead than this has nothing due yet.</summary>
     protected TimeSpan Reach => Schedule.Steps.Select(s => s.FromAnchor.Duration()).Max();
 }

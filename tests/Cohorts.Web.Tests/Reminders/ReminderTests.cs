@@ -123,21 +123,60 @@ public sealed class ReminderTests(CohortsApp app) : IAsyncLifetime
         Assert.Single(await KeysAsync(ApplicationDeadlineReminder.TemplateName));
     }
 
-    [Fact]
-    public async Task Two_runs_at_once_on_separate_connections_send_each_reminder_once()
+    /// <summary>Three subjects of the kind, the clock moved to their first occasion; returns how many messages are due.</summary>
+    private async Task<int> ThreeDueAsync(ReminderKind kind)
     {
-        var scenario = await new ApplicationScenario(app).SeedAsync();
-        var candidates = Enumerable.Range(1, 5).Select(i => $"candidat{i}@numerique.gouv.fr").ToList();
-        foreach (var email in candidates) await scenario.StartAsync(await scenario.SignedInAsync(email));
-        MoveTo(scenario.Deadline.AddDays(-7).AddMinutes(5));
+        switch (kind)
+        {
+            case ReminderKind.ApplicationDeadline or ReminderKind.EndorsementPending:
+                var endorsed = kind == ReminderKind.EndorsementPending;
+                var applications = await new ApplicationScenario(app).SeedAsync(requiresEndorsement: endorsed);
+                for (var i = 1; i <= 3; i++)
+                {
+                    var candidate = await applications.SignedInAsync($"candidat{i}@numerique.gouv.fr");
+                    if (endorsed) await applications.SubmitAsync(candidate, managerEmail: $"chef{i}@numerique.gouv.fr");
+                    else await applications.StartAsync(candidate);
+                }
+                if (endorsed) app.Clock.Advance(TimeSpan.FromDays(3).Add(TimeSpan.FromMinutes(5)));
+                else MoveTo(applications.Deadline.AddDays(-7).AddMinutes(5));
+                return endorsed ? 6 : 3;
+            case ReminderKind.ReviewsDue:
+                var committee = await new SelectionScenario(app).SeedAsync(applications: 3, reviewers: 3);
+                // Application i is from administration i mod 3, reviewer j too: each goes to the next reviewer.
+                for (var i = 0; i < 3; i++) await committee.AssignAsync(committee.Applications[i].Id, committee.Reviewers[(i + 1) % 3].Id);
+                var deadline = app.Clock.GetUtcNow().AddDays(10);
+                await app.WithDbAsync(db => db.SelectionSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.ReviewDeadline, deadline)));
+                MoveTo(deadline.AddDays(-3).AddMinutes(5));
+                return 3;
+            default:
+                var offers = await new SelectionScenario(app).SeedAsync(applications: 3, reviewers: 0, seats: 3);
+                var expires = app.Clock.OfferDeadline();
+                await app.AdmitAsync(offers.Applications.Select(a => a.Id), expires);
+                MoveTo(expires.AddDays(-2).AddMinutes(5));
+                return 3;
+        }
+    }
 
-        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => RunAsync(ReminderKind.ApplicationDeadline))));
+    [Theory]
+    [InlineData(ReminderKind.ApplicationDeadline)]
+    [InlineData(ReminderKind.EndorsementPending)]
+    [InlineData(ReminderKind.ReviewsDue)]
+    [InlineData(ReminderKind.OfferExpiring)]
+    public async Task Two_runs_at_once_on_separate_connections_then_a_third_send_each_reminder_once(ReminderKind kind)
+    {
+        var due = await ThreeDueAsync(kind);
+        var templates = ReminderKinds.Emails(kind).Select(e => e.Template).ToList();
 
-        Assert.Equal(5, runs.Sum());
-        Assert.Equal(5, (await KeysAsync(ApplicationDeadlineReminder.TemplateName)).Distinct().Count());
-        foreach (var email in candidates) await app.Mailbox.WaitForAsync(email, "Rappel");
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => RunAsync(kind))));
+
+        Assert.Equal(due, runs.Sum());
+        Assert.Equal(0, await RunAsync(kind));
+        var written = await app.WithDbAsync(db => db.OutboxMessages.Where(m => templates.Contains(m.Kind))
+            .Select(m => new { m.To, m.Subject, m.DedupeKey }).ToListAsync());
+        Assert.Equal(due, written.Select(m => m.DedupeKey).Distinct().Count());
+        foreach (var message in written) await app.Mailbox.WaitForAsync(message.To, message.Subject);
         await DeliverAllAsync();
-        Assert.All(candidates, email => Assert.Equal(1, ReceivedBy(email, "Rappel")));
+        Assert.All(written, message => Assert.Equal(1, ReceivedBy(message.To, message.Subject)));
     }
 
     [Fact]
