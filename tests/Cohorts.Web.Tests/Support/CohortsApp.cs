@@ -96,6 +96,7 @@ public class CohortsApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mail:From", "ne-pas-repondre@cohorts.test");
         // Tests run the delivery job themselves when they need a retry: no sweep racing them.
         builder.UseSetting("Jobs:DeliverEmails", Hangfire.Cron.Never());
+        builder.UseSetting("Mail:DeliverOnStart", "false");
         // Offers expire when a test runs the job, at the time of the test's clock.
         builder.UseSetting("Jobs:ExpireOffers", Hangfire.Cron.Never());
         builder.ConfigureTestServices(services =>
