@@ -25,13 +25,19 @@ internal sealed class DeliveryWorker(string connectionString, IServiceProvider s
         var sent = 0;
         IMailSession? session = null;
         await using var connection = new NpgsqlConnection(connectionString);
+        // Claims have a connection of their own: the next batch is claimed while this one is sent, which saves a round
+        // trip per batch (a third of the time lost to the database at 50 messages a batch). A batch claimed ahead is not
+        // sent yet, so it adds nothing to what a crash may send twice.
+        await using var claims = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(stopping);
+        await claims.OpenAsync(stopping);
+        Task<(List<ClaimedMessage> Batch, DateTimeOffset ClaimedAt)>? next = ClaimAsync(claims);
         try
         {
             while (!stopping.IsCancellationRequested)
             {
-                var claimedAt = clock.GetUtcNow();
-                var batch = await OutboxStatements.ClaimAsync(connection, claimedAt, claimedAt + _lease, options.BatchSize, stopping);
+                var (batch, claimedAt) = await next;
+                next = null;
                 if (batch.Count == 0) return new WorkerResult(sent, WorkerEnd.NothingDue);
 
                 var outcome = new BatchOutcome();
@@ -47,6 +53,7 @@ internal sealed class DeliveryWorker(string connectionString, IServiceProvider s
                     return new WorkerResult(sent, WorkerEnd.ServerLost);
                 }
 
+                next = ClaimAsync(claims);
                 var end = await SendAsync(session, connection, batch, claimedAt, outcome, stopping);
                 await RecordAsync(connection, outcome);
                 sent += outcome.Sent.Count;
@@ -61,8 +68,17 @@ internal sealed class DeliveryWorker(string connectionString, IServiceProvider s
         }
         finally
         {
+            // A batch claimed ahead and not tried is given back: the next drain takes it at once.
+            if (next is not null) await OutboxStatements.ReleaseAsync(connection, (await next).Batch.Select(m => m.Id).ToList());
             if (session is not null) await session.DisposeAsync();
         }
+    }
+
+    /// <summary>Never cancelled halfway: a claim the database made but this worker never heard of would wait out its lease.</summary>
+    private async Task<(List<ClaimedMessage> Batch, DateTimeOffset ClaimedAt)> ClaimAsync(NpgsqlConnection claims)
+    {
+        var claimedAt = clock.GetUtcNow();
+        return (await OutboxStatements.ClaimAsync(claims, claimedAt, claimedAt + _lease, options.BatchSize, CancellationToken.None), claimedAt);
     }
 
     /// <summary>Sends a claimed batch, message after message; returns why it stopped early, or NothingDue once all were tried.</summary>
