@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -42,9 +43,7 @@ public sealed class OutboxDrain(string connectionString, IServiceProvider servic
     public static OutboxDrain Create(IServiceProvider services, IMailTransport? transport = null)
     {
         var db = services.GetRequiredService<Data.CohortsDbContext>();
-        return new OutboxDrain(
-            Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database)!,
-            services, transport ?? services.GetRequiredService<IMailTransport>(),
+        return new OutboxDrain(db.Database.GetConnectionString()!, services, transport ?? services.GetRequiredService<IMailTransport>(),
             services.GetRequiredService<IOptions<MailOptions>>().Value, services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Cohorts.Web.Emails.Delivery"));
     }
