@@ -121,7 +121,13 @@ public static class MailBenchmark
     /// </summary>
     private static async Task<List<double>> CommitToDeliveryAsync(SmtpSink sink, string connectionString, string webDll, int samples)
     {
-        var url = "http://127.0.0.1:5097";
+        int port;
+        using (var probe = new TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(webDll))!, UseShellExecute = false,
             RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { Path.GetFullPath(webDll), "--urls", url }) start.ArgumentList.Add(argument);
