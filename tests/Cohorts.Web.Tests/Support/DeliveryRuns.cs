@@ -53,8 +53,10 @@ public static class DeliveryRuns
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var busy = new NpgsqlCommand($"""
-            SELECT (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = {0x6D61696C}::oid)
-                 + (SELECT count(*) FROM hangfire.jobqueue)
+            SELECT (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = {0x6D61696C}::oid
+                    AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+                 + (SELECT count(*) FROM hangfire.jobqueue q JOIN hangfire.job j ON j.id = q.jobid
+                    WHERE j.invocationdata::text LIKE '%DeliverEmailsJob%')
             """, connection);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while ((long)(await busy.ExecuteScalarAsync())! > 0)

@@ -21,10 +21,11 @@ public sealed class OutboxDrain(string connectionString, IServiceProvider servic
         {
             var slots = await WorkerSlots.TakeAsync(connectionString, options.Workers, stopping);
             IReadOnlyList<WorkerResult> results;
+            var takenBack = 0;
             try
             {
                 if (slots.Count == 0) return sent;
-                if (slots.Count == options.Workers) await slots.TakeBackStaleClaimsAsync(clock.GetUtcNow(), logger);
+                if (slots.Count == options.Workers) takenBack = await slots.TakeBackStaleClaimsAsync(clock.GetUtcNow(), logger);
                 results = await Task.WhenAll(Enumerable.Range(0, slots.Count).Select(_ =>
                     new DeliveryWorker(connectionString, services, transport, options, clock, logger).RunAsync(stopping)));
             }
@@ -32,10 +33,15 @@ public sealed class OutboxDrain(string connectionString, IServiceProvider servic
             {
                 await slots.DisposeAsync();
             }
-            sent += results.Sum(r => r.Sent);
+            var sentNow = results.Sum(r => r.Sent);
+            sent += sentNow;
             // A worker that lost the server stopped on purpose: looping would only hammer it. The sweep tries again.
             if (results.Any(r => r.End != WorkerEnd.NothingDue) || stopping.IsCancellationRequested) return sent;
-            if (!await OutboxStatements.AnyDueAsync(connectionString, clock.GetUtcNow(), stopping)) return sent;
+            // Nothing moved this time (what is left is claimed by live workers elsewhere): looking again would spin.
+            if (sentNow == 0 && takenBack == 0) return sent;
+            // Due messages, or messages still claimed: committed meanwhile, or claimed by a worker that died while this
+            // drain could not hold every slot (its session not yet ended), which the next turn may take back.
+            if (!await OutboxStatements.AnyWaitingAsync(connectionString, clock.GetUtcNow(), stopping)) return sent;
         }
         return sent;
     }
@@ -92,17 +98,19 @@ internal sealed class WorkerSlots : IAsyncDisposable
     /// Holding every slot, and no other session holding one (a node configured with more workers), this drain is the only
     /// one alive: a claim still running is a dead worker's (killed process), taken back now rather than when it lapses.
     /// </summary>
-    public async Task TakeBackStaleClaimsAsync(DateTimeOffset now, ILogger logger)
+    public async Task<int> TakeBackStaleClaimsAsync(DateTimeOffset now, ILogger logger)
     {
         await using var command = new NpgsqlCommand($"""
             UPDATE outbox_messages SET claimed_until = NULL
             WHERE state = 'Pending' AND claimed_until >= @now
-              AND NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = {LockClass}::oid AND granted
-                                                       AND pid <> pg_backend_pid())
+              AND NOT EXISTS (SELECT 1 FROM pg_locks
+                              WHERE locktype = 'advisory' AND classid = {LockClass}::oid AND granted AND pid <> pg_backend_pid()
+                                AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))
             """, _connection);
         command.Parameters.AddWithValue("now", now.UtcDateTime);
         var taken = await command.ExecuteNonQueryAsync(CancellationToken.None);
         if (taken > 0) logger.LogWarning("Took back {Count} emails claimed by a delivery worker that is gone", taken);
+        return taken;
     }
 
     public async ValueTask DisposeAsync()

@@ -93,13 +93,13 @@ internal static class OutboxStatements
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
-    public static async Task<bool> AnyDueAsync(string connectionString, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Whether any message is due, claimed or not.</summary>
+    public static async Task<bool> AnyWaitingAsync(string connectionString, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
-            SELECT EXISTS (SELECT 1 FROM outbox_messages
-                           WHERE state = 'Pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now))
+            SELECT EXISTS (SELECT 1 FROM outbox_messages WHERE state = 'Pending' AND next_attempt_at <= @now)
             """, connection);
         command.Parameters.AddWithValue("now", now.UtcDateTime);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
