@@ -1314,6 +1314,10 @@ namespace Cohorts.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<DateTimeOffset?>("RetryingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retrying_since");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");

@@ -51,6 +51,8 @@ public sealed class OutboxMessage
     public Guid? ApplicationId { get; private set; }
     /// <summary>A delivery worker took the message until then; past it, the worker is taken for dead and another may.</summary>
     public DateTimeOffset? ClaimedUntil { get; private set; }
+    /// <summary>The first of the transient failures in a row that the message is going through; null once it leaves or fails.</summary>
+    public DateTimeOffset? RetryingSince { get; private set; }
     public IReadOnlyList<OutboxAttachment> Attachments => _attachments;
 
     public static OutboxMessage Create(string to, RenderedEmail email, DateTimeOffset now, MessageConcerns? concerns = null,
@@ -87,15 +89,35 @@ public sealed class OutboxMessage
         Attempts++;
         LastError = null;
         ClaimedUntil = null;
+        RetryingSince = null;
     }
 
     /// <summary>The server could not be reached, timed out or answered 4xx: try again later, waiting longer after each failure.</summary>
     public void MarkTransientFailure(DateTimeOffset now, string error)
     {
+        RetryingSince ??= now;
         Attempts++;
         LastError = Truncate(error);
         ClaimedUntil = null;
         NextAttemptAt = now + RetryDelay(Attempts);
+    }
+
+    /// <summary>
+    /// A transient failure, unless the message has kept failing for <paramref name="giveUpAfter"/>: then it fails for good,
+    /// with a reason staff can read in the mail journal (and resend it once the server is fixed). A server unreachable for
+    /// days is an incident someone must look at; a reminder that leaves a week late does more harm than good.
+    /// </summary>
+    public void MarkTransientFailure(DateTimeOffset now, string error, TimeSpan giveUpAfter)
+    {
+        if (RetryingSince is { } since && now - since >= giveUpAfter)
+        {
+            var hours = (int)giveUpAfter.TotalHours;
+            MarkPermanentFailure(now, $"Abandonné après {hours} h d'échecs temporaires (gave up after {hours} h of transient failures) : {error}");
+        }
+        else
+        {
+            MarkTransientFailure(now, error);
+        }
     }
 
     /// <summary>The server refused this message for good (5xx): it is not retried unless staff resend it.</summary>
@@ -106,6 +128,7 @@ public sealed class OutboxMessage
         Attempts++;
         LastError = Truncate(error);
         ClaimedUntil = null;
+        RetryingSince = null;
     }
 
     /// <summary>Staff send a failed message again: it waits for the next delivery, its history of attempts kept.</summary>
@@ -115,6 +138,7 @@ public sealed class OutboxMessage
         if (HtmlBody is null) throw new InvalidOperationException("The message's bodies were purged.");
         State = OutboxState.Pending;
         FailedAt = null;
+        RetryingSince = null;
         NextAttemptAt = now;
     }
 

@@ -114,6 +114,7 @@ public static class CohortsServices
     {
         var (services, configuration) = (builder.Services, builder.Configuration);
         services.AddScoped<DeliverEmailsJob>();
+        services.AddHostedService<Emails.Delivery.DeliveryOnStart>();
         services.AddScoped<ExpireOffersJob>();
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

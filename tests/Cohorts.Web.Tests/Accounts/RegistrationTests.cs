@@ -55,7 +55,9 @@ public sealed partial class RegistrationTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal([Roles.Candidate], roles);
         var message = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync());
         Assert.NotNull(message.SentAt);
-        Assert.Equal($"<{message.Id:N}@cohorts>", $"<{email.MessageId}>");
+        // The Message-ID is the message's id at the sender's domain (OutboxMessage.MessageIdOf), and the journal has it.
+        Assert.Equal($"{message.Id:N}@cohorts.test", email.MessageId);
+        Assert.Equal(message.MessageId, email.MessageId);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Cohorts.Web.Emails;
+using Cohorts.Web.Emails.Delivery;
 using Cohorts.Web.Jobs;
 using Cohorts.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -30,10 +31,9 @@ public sealed class OutboxTests(CohortsApp app) : IAsyncLifetime
     private async Task<int> RunDeliveryAsync(IMailTransport? transport = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var job = transport is null
-            ? scope.ServiceProvider.GetRequiredService<DeliverEmailsJob>()
-            : ActivatorUtilities.CreateInstance<DeliverEmailsJob>(scope.ServiceProvider, transport);
-        return await job.RunAsync(CancellationToken.None);
+        return transport is null
+            ? await scope.ServiceProvider.GetRequiredService<DeliverEmailsJob>().RunAsync(CancellationToken.None)
+            : await OutboxDrain.Create(scope.ServiceProvider, transport).RunAsync(CancellationToken.None);
     }
 
     [Fact]
@@ -77,7 +77,8 @@ public sealed class OutboxTests(CohortsApp app) : IAsyncLifetime
     public async Task When_the_mail_server_is_down_messages_wait_and_leave_once_at_a_later_try()
     {
         // Written by a process without the delivery trigger (as the migrator is), and the tests' app has no
-        // sweep: only the runs below deliver it.
+        // sweep: only the runs below deliver it, once the deliveries of the previous tests are over.
+        await DeliveryRuns.WaitUntilNoDeliveryRunsAsync(app.ConnectionString);
         await using (var data = CohortsApp.DataServices(app.ConnectionString))
         await using (var scope = data.CreateAsyncScope())
         {
@@ -103,6 +104,43 @@ public sealed class OutboxTests(CohortsApp app) : IAsyncLifetime
         await Task.Delay(300);
         Assert.Single(app.Mailbox.Received);
         Assert.NotNull((await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync())).SentAt);
+    }
+
+    [Fact]
+    public async Task Emails_saved_while_the_mail_server_is_down_leave_once_it_is_back_on_its_port()
+    {
+        app.Mailbox.Stop();
+        try
+        {
+            await QueueAsync(3);
+            // The delivery the save asked for met a refused connection: each message waits for its next try.
+            await WaitForAsync(async () => (await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync())).All(m => m.Attempts == 1));
+        }
+        finally
+        {
+            app.Mailbox.Restart();
+        }
+        Assert.All(await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()), m =>
+        {
+            Assert.Equal(OutboxState.Pending, m.State);
+            Assert.Contains("refused", m.LastError, StringComparison.OrdinalIgnoreCase);
+        });
+        Assert.Equal(0, await RunDeliveryAsync()); // back, but the messages are not due yet
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(3, await RunDeliveryAsync());
+        for (var i = 0; i < 3; i++) await app.Mailbox.WaitForAsync($"agent{i}@cohorts.test");
+        Assert.All(await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()), m => Assert.Equal(OutboxState.Sent, m.State));
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not hold within 20 s.");
+            await Task.Delay(50);
+        }
     }
 
     private sealed class RefusingTransport : IMailTransport

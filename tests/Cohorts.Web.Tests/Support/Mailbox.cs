@@ -7,9 +7,26 @@ namespace Cohorts.Web.Tests.Support;
 /// <summary>A real SMTP server on a free local port; tests wait for what it receives.</summary>
 public sealed class Mailbox : IDisposable
 {
-    private readonly SimpleSmtpServer _server = SimpleSmtpServer.Start();
+    private SmtpMessage[] _earlier = [];
+    private SimpleSmtpServer _server = SimpleSmtpServer.Start();
 
-    public int Port => _server.Configuration.Port;
+    public int Port { get; }
+
+    public Mailbox() => Port = _server.Configuration.Port;
+
+    /// <summary>
+    /// The server goes down: connections are refused until <see cref="Restart"/>. netDumbster lets a connection already
+    /// open carry on, so stop it between two delivery runs (SmtpSink drops open connections too).
+    /// </summary>
+    public void Stop() => _server.Stop();
+
+    /// <summary>Back on the same port, with what it had received before it stopped.</summary>
+    public void Restart()
+    {
+        var before = _server.ReceivedEmail;
+        _server = Configuration.Configure().WithPort(Port).Build();
+        _earlier = [.. _earlier, .. before];
+    }
 
     public IReadOnlyList<MimeMessage> Received
     {
@@ -20,7 +37,7 @@ public sealed class Mailbox : IDisposable
             {
                 try
                 {
-                    return _server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
+                    return _earlier.Concat(_server.ReceivedEmail).Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
                 }
                 catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException && attempt < 10)
                 {
@@ -29,7 +46,11 @@ public sealed class Mailbox : IDisposable
         }
     }
 
-    public void Clear() => _server.ClearReceivedEmail();
+    public void Clear()
+    {
+        _earlier = [];
+        _server.ClearReceivedEmail();
+    }
 
     /// <summary>Waits (up to 20 s: the email leaves through a Hangfire job) for a message to an address.</summary>
     public async Task<MimeMessage> WaitForAsync(string to, string? subjectContains = null)
