@@ -21,6 +21,9 @@ public sealed class MailOptions
     public string? PickupDirectory { get; set; }
     public string TemplatesPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "templates", "emails");
     [Range(1, 1000)] public int BatchSize { get; set; } = 50;
+    /// <summary>Days the bodies and attachments of a sent message are kept; then only its line in the mail journal stays.</summary>
+    [Range(1, 3650, ErrorMessage = "Mail:BodyRetentionDays is a number of days between 1 and 3650.")]
+    public int BodyRetentionDays { get; set; } = 90;
 
     /// <summary>A configured SMTP server wins: the pickup folder is only development's default.</summary>
     public bool SendsThroughSmtp => !string.IsNullOrEmpty(SmtpHost) || string.IsNullOrEmpty(PickupDirectory);

@@ -113,6 +113,7 @@ public static class CohortsServices
         var (services, configuration) = (builder.Services, builder.Configuration);
         services.AddScoped<DeliverEmailsJob>();
         services.AddScoped<ExpireOffersJob>();
+        services.AddScoped<PurgeMailBodiesJob>();
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

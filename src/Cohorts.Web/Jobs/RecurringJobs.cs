@@ -13,5 +13,7 @@ public static class RecurringJobs
         // An offer may outlive its deadline by up to a quarter of an hour: acceptance checks the deadline itself.
         jobs.AddOrUpdate<ExpireOffersJob>("expire-offers", job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:ExpireOffers"] ?? "*/15 * * * *");
+        jobs.AddOrUpdate<PurgeMailBodiesJob>("purge-mail-bodies", job => job.RunAsync(CancellationToken.None),
+            configuration["Jobs:PurgeMailBodies"] ?? Cron.Daily(3));
     }
 }

@@ -98,6 +98,8 @@ public class CohortsApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jobs:DeliverEmails", Hangfire.Cron.Never());
         // Offers expire when a test runs the job, at the time of the test's clock.
         builder.UseSetting("Jobs:ExpireOffers", Hangfire.Cron.Never());
+        // Bodies are purged when a test runs the job, at the time of the test's clock.
+        builder.UseSetting("Jobs:PurgeMailBodies", Hangfire.Cron.Never());
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
