@@ -101,6 +101,7 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Selection.ProposalModel.OnPostOverrideAsync", t => t.ProposalAsync("Override")),
         new("Selection.ProposalModel.OnPostLiftAsync", t => t.ProposalAsync("Lift")),
         new("Selection.ProposalModel.OnPostPublishAsync", t => t.ProposalAsync("Publish")),
+        new("Mail.MessageModel.OnPostResendAsync", t => t.ResendAsync(), RefusesEmpty: false),
     ];
 
     /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>
