@@ -70,6 +70,7 @@ public static class DemoData
         added |= await SeedManagersAsync(db, users);
         added |= await SeedApplicationsAsync(db, users, now);
         added |= await DemoSelection.SeedAsync(db, users, now);
+        added |= await DemoMail.SeedAsync(scopedServices, now);
         return added;
     }
 
