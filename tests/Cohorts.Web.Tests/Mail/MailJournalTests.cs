@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Cohorts.Domain;
-using Cohorts.Domain.Catalogue;
 using Cohorts.Web.Emails;
 using Cohorts.Web.Identity;
 using Cohorts.Web.Tests.Support;
@@ -27,16 +26,7 @@ public sealed partial class MailJournalTests(CohortsApp app) : IAsyncLifetime
     {
         await app.ResetAsync();
         await _scenario.SeedAsync(requiresEndorsement: false);
-        var now = app.Clock.GetUtcNow();
-        var today = ParisTime.Today(now);
-        (_otherProgram, _otherCohort) = await app.WithDbAsync(async db =>
-        {
-            var program = TrainingProgram.Create("conseiller-strategie", "Conseiller en stratégie numérique", "Six mois.", "Parcours métier", true, true);
-            var cohort = Cohort.Create(program, "Promotion Stratégie", 35, today.AddMonths(3), today.AddMonths(9), now.AddDays(-1), now.AddDays(30));
-            db.AddRange(program, cohort);
-            await db.SaveChangesAsync();
-            return (program.Id, cohort.Id);
-        });
+        (_otherProgram, _otherCohort) = await _scenario.SeedOtherProgramAsync();
         var mine = new MessageConcerns(_scenario.CohortId);
         var messages = Enumerable.Range(0, InCohort).Select(i => i switch
         {
