@@ -1350,6 +1350,9 @@ namespace Cohorts.Migrations
                     b.HasIndex("ApplicationId")
                         .HasDatabaseName("ix_outbox_messages_application_id");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_outbox_messages_created_at");
+
                     b.HasIndex("DedupeKey")
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_dedupe_key")
@@ -1358,6 +1361,10 @@ namespace Cohorts.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_next_attempt_at")
                         .HasFilter("state = 'Pending'");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_messages_sent_at")
+                        .HasFilter("state = 'Sent' AND bodies_purged_at IS NULL");
 
                     b.HasIndex("CohortId", "CreatedAt")
                         .HasDatabaseName("ix_outbox_messages_cohort_id_created_at");

@@ -106,7 +106,9 @@ public static class Accessibility
         var unprotected = PostForm.Matches(served).Where(m => !m.Groups["body"].Value.Contains("name=\"__RequestVerificationToken\"", StringComparison.Ordinal))
             .Select(m => m.Value[..Math.Min(m.Value.Length, 200)]).ToList();
         Assert.True(unprotected.Count == 0, $"POST forms without an antiforgery token on {page.Url}:\n" + string.Join("\n", unprotected));
-        AxeResult result = await page.RunAxe();
+        // Frames are left out: the mail journal shows an email in a frame sandboxed without scripts, where axe cannot run
+        // (it would wait for it forever); the frame element itself is still checked, and the email is not the app's page.
+        AxeResult result = await page.RunAxe(new AxeRunOptions { Iframes = false });
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join("\n", serious.Select(v =>
             $"- [{v.Impact}] {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Select(n => $"{string.Join(" ", n.Target)}: {n.Html}"))})")));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Cohorts.Domain.Applications;
 using Cohorts.Domain.Catalogue;
 using Cohorts.Web.Data;
+using Cohorts.Web.Emails;
 using Cohorts.Web.Identity;
 
 namespace Cohorts.Web.Catalogue;
@@ -37,5 +38,16 @@ public static class StaffScope
     {
         var managed = db.ProgramsManagedBy(user);
         return applications.Where(a => db.Cohorts.Any(c => c.Id == a.CohortId && managed.Contains(c.ProgramId)));
+    }
+
+    /// <summary>
+    /// The outbox messages of the cohorts of programs the user runs; the messages about no cohort (accounts, passwords)
+    /// are an Admin's only.
+    /// </summary>
+    public static IQueryable<OutboxMessage> ManagedBy(this IQueryable<OutboxMessage> messages, CohortsDbContext db, ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.Admin)) return messages;
+        var managed = db.ProgramsManagedBy(user);
+        return messages.Where(m => m.CohortId != null && db.Cohorts.Any(c => c.Id == m.CohortId && managed.Contains(c.ProgramId)));
     }
 }

@@ -24,6 +24,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.HasIndex(m => new { m.Kind, m.CreatedAt });
         message.HasIndex(m => new { m.State, m.CreatedAt });
         message.HasIndex(m => m.ApplicationId);
+        // The journal unfiltered (an Admin's first page), newest first.
+        message.HasIndex(m => m.CreatedAt);
+        // The purge's next batch: the sent messages whose bodies are still there, oldest first (purged ones leave the index).
+        message.HasIndex(m => m.SentAt).HasFilter("state = 'Sent' AND bodies_purged_at IS NULL");
         message.Navigation(m => m.Attachments).HasField("_attachments");
         message.OwnsMany(m => m.Attachments, attachment =>
         {

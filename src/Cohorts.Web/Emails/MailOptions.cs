@@ -33,6 +33,9 @@ public sealed class MailOptions
     [Range(1, 24 * 30)] public int GiveUpAfterHours { get; set; } = 72;
     /// <summary>A node that starts asks for a delivery at once, rather than at the next minute's sweep (after a crash, say).</summary>
     public bool DeliverOnStart { get; set; } = true;
+    /// <summary>Days the bodies and attachments of a sent message are kept; then only its line in the mail journal stays.</summary>
+    [Range(1, 3650, ErrorMessage = "Mail:BodyRetentionDays is a number of days between 1 and 3650.")]
+    public int BodyRetentionDays { get; set; } = 90;
 
     /// <summary>A configured SMTP server wins: the pickup folder is only development's default.</summary>
     public bool SendsThroughSmtp => !string.IsNullOrEmpty(SmtpHost) || string.IsNullOrEmpty(PickupDirectory);

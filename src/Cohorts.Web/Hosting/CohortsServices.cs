@@ -116,6 +116,7 @@ public static class CohortsServices
         services.AddScoped<DeliverEmailsJob>();
         services.AddHostedService<Emails.Delivery.DeliveryOnStart>();
         services.AddScoped<ExpireOffersJob>();
+        services.AddScoped<PurgeMailBodiesJob>();
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

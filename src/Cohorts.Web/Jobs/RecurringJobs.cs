@@ -19,5 +19,7 @@ public static class RecurringJobs
         foreach (var (kind, minute) in ReminderKinds.All.Select((k, i) => (k, 5 + 10 * i)))
             jobs.AddOrUpdate<SendRemindersJob>($"remind-{ReminderKinds.Slug(kind)}", job => job.RunAsync(kind, CancellationToken.None),
                 configuration[$"Jobs:Remind{kind}"] ?? $"{minute} * * * *");
+        jobs.AddOrUpdate<PurgeMailBodiesJob>("purge-mail-bodies", job => job.RunAsync(CancellationToken.None),
+            configuration["Jobs:PurgeMailBodies"] ?? Cron.Daily(3));
     }
 }

@@ -13,7 +13,11 @@ public static class Navigation
         var items = new List<NavigationItem> { new("Programmes", "/") };
         if (user.IsInRole(Roles.Candidate)) items.Add(new("Mes candidatures", "/candidatures"));
         if (user.IsInRole(Roles.Reviewer)) items.Add(new("Mes évaluations", "/evaluations"));
-        if (Roles.IsManagement(user)) items.Add(new("Gestion", "/gestion"));
+        if (Roles.IsManagement(user))
+        {
+            items.Add(new("Gestion", "/gestion"));
+            items.Add(new("Courriels", "/gestion/courriels"));
+        }
         if (user.IsInRole(Roles.Admin))
         {
             items.Add(new("Comptes", "/admin/comptes"));
@@ -21,6 +25,11 @@ public static class Navigation
         }
         return items;
     }
+
+    /// <summary>The item of the page shown: the longest path the page's path starts with ("/gestion/courriels" is not "/gestion").</summary>
+    public static NavigationItem? Current(IEnumerable<NavigationItem> items, string path) => items
+        .Where(i => i.Path == "/" ? path == "/" : path.StartsWith(i.Path, StringComparison.OrdinalIgnoreCase))
+        .MaxBy(i => i.Path.Length);
 
     /// <summary>
     /// Where signing in leads when no page was asked for: a reviewer to their reviews, unless they also manage

@@ -10,6 +10,7 @@ public sealed partial class EveryFormTests
     private static readonly string[] ApplicationListParameters = ["State", "Ministry", "Administration", "Category", "Search", "Sort", "Order", "PageNumber"];
     private static readonly string[] AccountListParameters = ["Role", "Search", "Sort", "Order", "PageNumber"];
     private static readonly string[] CommitteeListParameters = ["Search", "Sort", "Order", "PageNumber", "Candidature"];
+    private static readonly string[] MailJournalParameters = ["cohorte", "kind", "state", "Search", "PageNumber"];
     private static readonly string[] RankingListParameters = ["Alert", "Administration", "Category", "Sort", "Order", "PageNumber"];
 
     [Fact]
@@ -26,6 +27,7 @@ public sealed partial class EveryFormTests
             ($"/gestion/promotions/{_scenario.CohortId}/classement", RankingListParameters),
             ($"/gestion/promotions/{_scenario.CohortId}/classement/export.csv", RankingListParameters),
             ($"/gestion/promotions/{_scenario.CohortId}/proposition", ["Confirm", "PageNumber"]),
+            ("/gestion/courriels", MailJournalParameters),
         };
         var values = BadInput.Strings.Select(v => (v.Name, v.Text)).Concat([("négatif", "-1"), ("zéro", "0"), ("énorme", "99999999999999999999")]);
         foreach (var (path, parameters) in lists)

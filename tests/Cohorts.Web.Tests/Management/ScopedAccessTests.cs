@@ -1,6 +1,4 @@
 using System.Net;
-using Cohorts.Domain;
-using Cohorts.Domain.Catalogue;
 using Cohorts.Web.Identity;
 using Cohorts.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -21,16 +19,7 @@ public sealed class ScopedAccessTests(CohortsApp app) : IAsyncLifetime
     {
         await app.ResetAsync();
         await _scenario.SeedAsync(requiresEndorsement: false);
-        var now = app.Clock.GetUtcNow();
-        var today = ParisTime.Today(now);
-        (_otherProgram, _otherCohort) = await app.WithDbAsync(async db =>
-        {
-            var program = TrainingProgram.Create("conseiller-strategie", "Conseiller en stratégie numérique", "Six mois.", "Parcours métier", true, true);
-            var cohort = Cohort.Create(program, "Promotion Stratégie", 35, today.AddMonths(3), today.AddMonths(9), now.AddDays(-1), now.AddDays(30));
-            db.AddRange(program, cohort);
-            await db.SaveChangesAsync();
-            return (program.Id, cohort.Id);
-        });
+        (_otherProgram, _otherCohort) = await _scenario.SeedOtherProgramAsync();
         _application = await _scenario.SubmitAsync(await _scenario.SignedInAsync("alice@numerique.gouv.fr"), firstName: "Alice", lastName: "Soumise");
         _cv = await app.WithDbAsync(db => db.Applications.Where(a => a.Id == _application).Select(a => a.CvDocumentId!.Value).SingleAsync());
     }

@@ -41,6 +41,21 @@ public sealed class ApplicationScenario(CohortsApp app)
         return this;
     }
 
+    /// <summary>A second program with an open cohort, for the tests of who sees which program.</summary>
+    public Task<(int ProgramId, int CohortId)> SeedOtherProgramAsync()
+    {
+        var now = app.Clock.GetUtcNow();
+        var today = ParisTime.Today(now);
+        return app.WithDbAsync(async db =>
+        {
+            var program = TrainingProgram.Create("conseiller-strategie", "Conseiller en stratégie numérique", "Six mois.", "Parcours métier", true, true);
+            var cohort = Cohort.Create(program, "Promotion Stratégie", 35, today.AddMonths(3), today.AddMonths(9), now.AddDays(-1), now.AddDays(30));
+            db.AddRange(program, cohort);
+            await db.SaveChangesAsync();
+            return (program.Id, cohort.Id);
+        });
+    }
+
     public async Task<HttpClient> SignedInAsync(string email, string role = Roles.Candidate, string firstName = "Camille", string lastName = "Durand",
         int? manages = null)
     {
