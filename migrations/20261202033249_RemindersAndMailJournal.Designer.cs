@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cohorts.Migrations
 {
     [DbContext(typeof(CohortsDbContext))]
-    [Migration("20261202023626_ReminderSwitches")]
-    partial class ReminderSwitches
+    [Migration("20261202033249_RemindersAndMailJournal")]
+    partial class RemindersAndMailJournal
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1317,6 +1317,10 @@ namespace Cohorts.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<DateTimeOffset?>("RetryingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retrying_since");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -1349,6 +1353,9 @@ namespace Cohorts.Migrations
                     b.HasIndex("ApplicationId")
                         .HasDatabaseName("ix_outbox_messages_application_id");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_outbox_messages_created_at");
+
                     b.HasIndex("DedupeKey")
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_dedupe_key")
@@ -1357,6 +1364,10 @@ namespace Cohorts.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_next_attempt_at")
                         .HasFilter("state = 'Pending'");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_messages_sent_at")
+                        .HasFilter("state = 'Sent' AND bodies_purged_at IS NULL");
 
                     b.HasIndex("CohortId", "CreatedAt")
                         .HasDatabaseName("ix_outbox_messages_cohort_id_created_at");

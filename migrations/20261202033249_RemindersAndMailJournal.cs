@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Cohorts.Migrations
 {
     /// <inheritdoc />
-    public partial class ReminderSwitches : Migration
+    public partial class RemindersAndMailJournal : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "retrying_since",
+                table: "outbox_messages",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "reminder_switches",
                 columns: table => new
@@ -30,6 +36,17 @@ namespace Cohorts.Migrations
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_created_at",
+                table: "outbox_messages",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_sent_at",
+                table: "outbox_messages",
+                column: "sent_at",
+                filter: "state = 'Sent' AND bodies_purged_at IS NULL");
         }
 
         /// <inheritdoc />
@@ -37,6 +54,18 @@ namespace Cohorts.Migrations
         {
             migrationBuilder.DropTable(
                 name: "reminder_switches");
+
+            migrationBuilder.DropIndex(
+                name: "ix_outbox_messages_created_at",
+                table: "outbox_messages");
+
+            migrationBuilder.DropIndex(
+                name: "ix_outbox_messages_sent_at",
+                table: "outbox_messages");
+
+            migrationBuilder.DropColumn(
+                name: "retrying_since",
+                table: "outbox_messages");
         }
     }
 }
