@@ -43,6 +43,34 @@ public sealed class DeliveryTests(CohortsApp app) : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_claim_lasts_in_real_time_so_a_jump_of_the_apps_clock_does_not_hand_a_batch_in_flight_to_another_worker()
+    {
+        await SeedOutboxAsync(5);
+        using var held = new ManualResetEventSlim();
+        using var arrived = new ManualResetEventSlim();
+        // The first message is stored, its confirmation held back: the first drain's worker waits with the batch claimed.
+        _sink.OnReceived = _ =>
+        {
+            arrived.Set();
+            held.Wait(TimeSpan.FromSeconds(20));
+        };
+        var first = Task.Run(() => DrainAsync(o => o.Workers = 1));
+        await Task.Run(() => arrived.Wait(TimeSpan.FromSeconds(20)));
+        Assert.True(arrived.IsSet);
+
+        // Days pass on the app's clock (tests move it; a node's clock may also be ahead of another's)...
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        // ... and a second worker (a slot of its own) looks for due messages: the batch in flight is not due for it.
+        Assert.Equal(0, await DrainAsync(o => o.Workers = 2));
+
+        _sink.OnReceived = null;
+        held.Set();
+        Assert.Equal(5, await first);
+        Assert.Equal(5, _sink.Received.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(5, _sink.Count);
+    }
+
+    [Fact]
     public async Task When_the_server_goes_down_mid_drain_and_comes_back_on_its_port_every_message_is_delivered()
     {
         await SeedOutboxAsync(300);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cohorts.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -31,7 +32,7 @@ internal sealed class DeliveryWorker(string connectionString, IServiceProvider s
         await using var claims = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(stopping);
         await claims.OpenAsync(stopping);
-        Task<(List<ClaimedMessage> Batch, DateTimeOffset ClaimedAt)>? next = ClaimAsync(claims);
+        Task<(List<ClaimedMessage> Batch, long ClaimedAt)>? next = ClaimAsync(claims);
         try
         {
             while (!stopping.IsCancellationRequested)
@@ -75,17 +76,18 @@ internal sealed class DeliveryWorker(string connectionString, IServiceProvider s
     }
 
     /// <summary>Never cancelled halfway: a claim the database made but this worker never heard of would wait out its lease.</summary>
-    private async Task<(List<ClaimedMessage> Batch, DateTimeOffset ClaimedAt)> ClaimAsync(NpgsqlConnection claims)
+    private async Task<(List<ClaimedMessage> Batch, long ClaimedAt)> ClaimAsync(NpgsqlConnection claims)
     {
-        var claimedAt = clock.GetUtcNow();
-        return (await OutboxStatements.ClaimAsync(claims, claimedAt, claimedAt + _lease, options.BatchSize, CancellationToken.None), claimedAt);
+        var claimedAt = Stopwatch.GetTimestamp();
+        return (await OutboxStatements.ClaimAsync(claims, clock.GetUtcNow(), _lease, options.BatchSize, CancellationToken.None), claimedAt);
     }
 
     /// <summary>Sends a claimed batch, message after message; returns why it stopped early, or NothingDue once all were tried.</summary>
     private async Task<WorkerEnd> SendAsync(IMailSession session, NpgsqlConnection connection, List<ClaimedMessage> batch,
-        DateTimeOffset claimedAt, BatchOutcome outcome, CancellationToken stopping)
+        long claimedAt, BatchOutcome outcome, CancellationToken stopping)
     {
-        var renewAt = claimedAt + _lease / 2;
+        // The lease runs on real time (the database's), not on the app's clock, which tests move by days.
+        var renewedAt = claimedAt;
         for (var i = 0; i < batch.Count; i++)
         {
             var message = batch[i];
@@ -95,11 +97,10 @@ internal sealed class DeliveryWorker(string connectionString, IServiceProvider s
                 outcome.Untried.AddRange(batch.Skip(i).Select(m => m.Id));
                 return WorkerEnd.Stopping;
             }
-            if (clock.GetUtcNow() >= renewAt)
+            if (Stopwatch.GetElapsedTime(renewedAt) >= _lease / 2)
             {
-                var now = clock.GetUtcNow();
-                await OutboxStatements.RenewAsync(connection, batch.Skip(i).Select(m => m.Id).ToList(), now + _lease);
-                renewAt = now + _lease / 2;
+                renewedAt = Stopwatch.GetTimestamp();
+                await OutboxStatements.RenewAsync(connection, batch.Skip(i).Select(m => m.Id).ToList(), _lease);
             }
             var messageId = OutboxMessage.MessageIdOf(message.Id, options.From);
             try

@@ -25,7 +25,7 @@ public sealed class OutboxDrain(string connectionString, IServiceProvider servic
             try
             {
                 if (slots.Count == 0) return sent;
-                if (slots.Count == options.Workers) takenBack = await slots.TakeBackStaleClaimsAsync(clock.GetUtcNow(), logger);
+                if (slots.Count == options.Workers) takenBack = await slots.TakeBackStaleClaimsAsync(logger);
                 results = await Task.WhenAll(Enumerable.Range(0, slots.Count).Select(_ =>
                     new DeliveryWorker(connectionString, services, transport, options, clock, logger).RunAsync(stopping)));
             }
@@ -98,16 +98,15 @@ internal sealed class WorkerSlots : IAsyncDisposable
     /// Holding every slot, and no other session holding one (a node configured with more workers), this drain is the only
     /// one alive: a claim still running is a dead worker's (killed process), taken back now rather than when it lapses.
     /// </summary>
-    public async Task<int> TakeBackStaleClaimsAsync(DateTimeOffset now, ILogger logger)
+    public async Task<int> TakeBackStaleClaimsAsync(ILogger logger)
     {
         await using var command = new NpgsqlCommand($"""
             UPDATE outbox_messages SET claimed_until = NULL
-            WHERE state = 'Pending' AND claimed_until >= @now
+            WHERE state = 'Pending' AND claimed_until >= clock_timestamp()
               AND NOT EXISTS (SELECT 1 FROM pg_locks
                               WHERE locktype = 'advisory' AND classid = {LockClass}::oid AND granted AND pid <> pg_backend_pid()
                                 AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))
             """, _connection);
-        command.Parameters.AddWithValue("now", now.UtcDateTime);
         var taken = await command.ExecuteNonQueryAsync(CancellationToken.None);
         if (taken > 0) logger.LogWarning("Took back {Count} emails claimed by a delivery worker that is gone", taken);
         return taken;

@@ -14,18 +14,20 @@ internal sealed record ClaimedMessage(Guid Id, string To, string Subject, string
 internal static class OutboxStatements
 {
     /// <summary>
-    /// Claims up to <paramref name="batchSize"/> due messages until <paramref name="until"/>, with their attachments, in one
-    /// statement. SKIP LOCKED and the claim itself keep two workers off the same message; a claim past its end is a dead
-    /// worker's, taken over.
+    /// Claims up to <paramref name="batchSize"/> messages due at <paramref name="now"/> (the app's clock: what is due is a
+    /// matter of business time) for <paramref name="lease"/> of the database's time (how long a worker may be silent before it
+    /// is taken for dead is a matter of real time, one clock for every node), with their attachments, in one statement. SKIP
+    /// LOCKED and the claim itself keep two workers off the same message; a claim past its end is a dead worker's, taken over.
     /// </summary>
     public static async Task<List<ClaimedMessage>> ClaimAsync(NpgsqlConnection connection, DateTimeOffset now,
-        DateTimeOffset until, int batchSize, CancellationToken cancellationToken)
+        TimeSpan lease, int batchSize, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
             WITH claimed AS (
-                UPDATE outbox_messages SET claimed_until = @until
+                UPDATE outbox_messages SET claimed_until = clock_timestamp() + @lease
                 WHERE id IN (SELECT id FROM outbox_messages
-                             WHERE state = 'Pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
+                             WHERE state = 'Pending' AND next_attempt_at <= @now
+                               AND (claimed_until IS NULL OR claimed_until < clock_timestamp())
                              ORDER BY next_attempt_at
                              LIMIT @batch
                              FOR UPDATE SKIP LOCKED)
@@ -35,7 +37,7 @@ internal static class OutboxStatements
             ORDER BY c.next_attempt_at, c.id, a.id
             """, connection);
         command.Parameters.AddWithValue("now", now.UtcDateTime);
-        command.Parameters.AddWithValue("until", until.UtcDateTime);
+        command.Parameters.AddWithValue("lease", lease);
         command.Parameters.AddWithValue("batch", batchSize);
         var messages = new List<ClaimedMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -52,12 +54,12 @@ internal static class OutboxStatements
         return messages;
     }
 
-    /// <summary>A batch running long keeps its claim: the messages not sent yet are claimed again until <paramref name="until"/>.</summary>
-    public static async Task RenewAsync(NpgsqlConnection connection, IReadOnlyCollection<Guid> ids, DateTimeOffset until)
+    /// <summary>A batch running long keeps its claim: the messages not sent yet are claimed again for <paramref name="lease"/>.</summary>
+    public static async Task RenewAsync(NpgsqlConnection connection, IReadOnlyCollection<Guid> ids, TimeSpan lease)
     {
         await using var command = new NpgsqlCommand(
-            "UPDATE outbox_messages SET claimed_until = @until WHERE id = ANY(@ids) AND state = 'Pending'", connection);
-        command.Parameters.AddWithValue("until", until.UtcDateTime);
+            "UPDATE outbox_messages SET claimed_until = clock_timestamp() + @lease WHERE id = ANY(@ids) AND state = 'Pending'", connection);
+        command.Parameters.AddWithValue("lease", lease);
         command.Parameters.AddWithValue("ids", ids.ToArray());
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
