@@ -17,7 +17,7 @@ public sealed record EndorsementRequestMessage(string ManagerName, string Candid
     public static EndorsementRequestMessage Sample => new("Jean Lefèvre", "Camille Durand", "Booster Agile", "Promotion 3", "16 mars 2026 à 9 h 00", $"{EmailKinds.SampleSite}/avis-hierarchique/CfDJ8Nq3Xz");
 
     public override string Template => "endorsement-request";
-    public override string Subject => $"Avis hiérarchique demandé : candidature de {CandidateName} à {Program}";
+    public override string Subject => $"Avis hiérarchique demandé : candidature {Pages.Display.Of(CandidateName)} au programme {Program}";
 }
 
 public sealed record EndorsementOutcomeMessage(string FirstName, string Program, string Cohort, bool Favourable,

@@ -8,7 +8,7 @@ public sealed record ApplicationDeadlineReminder(string FirstName, string Progra
 {
     public const string TemplateName = "reminder-application-deadline";
     public override string Template => TemplateName;
-    public override string Subject => $"Rappel : votre candidature n'est pas soumise, plus que {Remaining} — {Program}, {Cohort}";
+    public override string Subject => $"Rappel : votre candidature n'est pas soumise, {ReminderKinds.OnlyLeft(Remaining)} — {Program}, {Cohort}";
     public static string Label => "Rappel : candidature à soumettre";
     public static ApplicationDeadlineReminder Sample => new("Camille", "Booster Agile", "Promotion 3", "15 janvier 2027 à 12 h 00", "7 jours",
         "https://cohorts.example.gouv.fr/candidatures/0190a3c4-5e6f-7a8b-9c0d-1e2f3a4b5c6d/formulaire");
@@ -45,7 +45,7 @@ public sealed record ReviewsDueReminder(string FirstName, string Program, string
     public const string TemplateName = "reminder-reviews-due";
     public override string Template => TemplateName;
     public string Reviews => Count == 1 ? "1 évaluation" : $"{Count} évaluations";
-    public override string Subject => $"Rappel : {Reviews} à rendre, plus que {Remaining} — {Program}, {Cohort}";
+    public override string Subject => $"Rappel : {Reviews} à rendre, {ReminderKinds.OnlyLeft(Remaining)} — {Program}, {Cohort}";
     public static string Label => "Rappel : évaluations à rendre";
     public static ReviewsDueReminder Sample => new("Jeanne", "Booster Agile", "Promotion 3", 4, "20 février 2027 à 18 h 00", "3 jours",
         "https://cohorts.example.gouv.fr/evaluations");

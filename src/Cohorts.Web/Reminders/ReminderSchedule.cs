@@ -122,6 +122,10 @@ public static class ReminderKinds
     public static string Remaining(TimeSpan left)
     {
         var days = (int)Math.Round(left.TotalDays, MidpointRounding.AwayFromZero);
-        return days switch { >= 2 => $"{days} jours", 1 => "1 jour", _ => "quelques heures" };
+        return days switch { >= 2 => $"{days} jours", 1 => "un jour", _ => "quelques heures" };
     }
+
+    /// <summary>"plus que 2 jours", "plus qu'un jour", "plus que quelques heures": the time left of <see cref="Remaining"/> in a subject.</summary>
+    public static string OnlyLeft(string remaining) =>
+        remaining.StartsWith("un ", StringComparison.Ordinal) ? $"plus qu'{remaining}" : $"plus que {remaining}";
 }

@@ -82,9 +82,11 @@ public sealed class MailMessageTests(CohortsApp app) : IAsyncLifetime
     [Fact]
     public async Task A_failed_message_is_resent_pending_again_and_delivered_by_the_delivery_job()
     {
-        var manager = await ManagerAsync();
         var id = (await AddAsync(app, Failed("camille.renvoi@numerique.gouv.fr", "offer", "Vous êtes admis(e) — Booster Agile, Promotion 3",
             new(_scenario.CohortId))))[0];
+        // Staff resend it days after it was written: it must not sort among the old mail of the recipient's inbox.
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        var manager = await ManagerAsync();
         var url = $"/gestion/courriels/{id}";
         var before = await Forms.ReadAsync(manager, url);
         Assert.Contains(">Échec</span>", before, StringComparison.Ordinal);
@@ -102,6 +104,8 @@ public sealed class MailMessageTests(CohortsApp app) : IAsyncLifetime
         await RunAsync<DeliverEmailsJob>(job => job.RunAsync(CancellationToken.None));
         var delivered = await app.Mailbox.WaitForAsync("camille.renvoi@numerique.gouv.fr");
         Assert.Equal($"{id:N}@cohorts.test", delivered.MessageId);
+        Assert.Equal(app.Clock.GetUtcNow().ToUnixTimeSeconds(), delivered.Date.ToUnixTimeSeconds());
+        Assert.True(delivered.Date > resent.CreatedAt.AddDays(2));
         var sent = await WaitForStateAsync(id, OutboxState.Sent);
         Assert.Equal(OutboxState.Sent, sent.State);
         Assert.Equal(2, sent.Attempts);

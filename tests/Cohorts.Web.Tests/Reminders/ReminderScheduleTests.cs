@@ -82,8 +82,8 @@ public sealed class ReminderScheduleTests
     [Theory]
     [InlineData(7 * 24 - 1, "7 jours")]
     [InlineData(5 * 24 + 3, "5 jours")]
-    [InlineData(23, "1 jour")]
-    [InlineData(13, "1 jour")]
+    [InlineData(23, "un jour")]
+    [InlineData(13, "un jour")]
     [InlineData(11, "quelques heures")]
     public void The_time_left_reads_in_whole_days(int hours, string expected) =>
         Assert.Equal(expected, ReminderKinds.Remaining(TimeSpan.FromHours(hours)));

@@ -92,8 +92,8 @@ public sealed class ReminderTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(1, await RunAsync(ReminderKind.ApplicationDeadline));
         Assert.Equal(0, await RunAsync(ReminderKind.ApplicationDeadline));
 
-        var last = await app.Mailbox.WaitForAsync(Candidate, "plus que 1 jour");
-        Assert.Contains("soit dans 1 jour.", Text(last), StringComparison.Ordinal);
+        var last = await app.Mailbox.WaitForAsync(Candidate, "plus qu'un jour");
+        Assert.Contains("soit dans un jour.", Text(last), StringComparison.Ordinal);
         await DeliverAllAsync();
         Assert.Equal(2, ReceivedBy(Candidate, "Rappel : votre candidature n'est pas soumise"));
         Assert.Equal(0, ReceivedBy("alice@numerique.gouv.fr", "Rappel"));
@@ -112,7 +112,7 @@ public sealed class ReminderTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal([$"application-deadline:{draft:N}:{scenario.Deadline.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}:J-1"],
             await KeysAsync(ApplicationDeadlineReminder.TemplateName));
         var email = await app.Mailbox.WaitForAsync(Candidate, "Rappel");
-        Assert.Contains("plus que 1 jour", email.Subject, StringComparison.Ordinal);
+        Assert.Contains("plus qu'un jour", email.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("7 jours", Text(email), StringComparison.Ordinal);
 
         // A second draft, never reminded, after the deadline: nothing is sent to it any more.

@@ -156,7 +156,8 @@ internal sealed class DeliveryWorker(string connectionString, IServiceProvider s
         {
             // A stable id: a message sent twice after a crash is recognisable as one.
             MessageId = messageId,
-            Date = message.CreatedAt,
+            // When it leaves: a message resent days after it was written sorts among the new ones in the inbox.
+            Date = clock.GetUtcNow(),
             Subject = message.Subject,
             Body = body.ToMessageBody(),
         };

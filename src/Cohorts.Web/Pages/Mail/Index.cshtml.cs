@@ -16,7 +16,7 @@ namespace Cohorts.Web.Pages.Mail;
 /// the URL's parameters <c>cohorte</c>, <c>kind</c>, <c>state</c> and <c>Search</c>: other pages link here with them.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(CohortsDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(CohortsDbContext db) : PageModel
 {
     public const string Path = "/gestion/courriels";
     public const string CohortKey = "cohorte", KindKey = "kind", StateKey = "state";
@@ -36,14 +36,12 @@ public sealed class IndexModel(CohortsDbContext db, TimeProvider clock) : PageMo
     public ListPage<MessageRow> Messages { get; private set; } = null!;
     public ListLinks Links { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
-    public DateTimeOffset Now { get; private set; }
 
     public sealed record MessageRow(Guid Id, DateTimeOffset CreatedAt, string To, string Kind, string Subject, OutboxState State,
         int Attempts, DateTimeOffset NextAttemptAt, string? LastError, DateTimeOffset? BodiesPurgedAt);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Now = clock.GetUtcNow();
         Cohorts = (await db.Cohorts.AsNoTracking().ManagedBy(db, User)
                 .OrderBy(c => c.Program.Name).ThenByDescending(c => c.StartsOn)
                 .Select(c => new { c.Id, Program = c.Program.Name, c.Name }).ToListAsync(cancellationToken))

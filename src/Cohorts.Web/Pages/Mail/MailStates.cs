@@ -22,18 +22,11 @@ public static class MailStates
     };
 
     /// <summary>
-    /// "nouvel essai à 14:05" for a message that failed for now and waits (Paris time; with the day when it is not today's),
-    /// null for one that never failed or is no longer pending.
+    /// "nouvel essai le 2 décembre 2026 à 14 h 05" for a message that failed for now and waits (Paris time, written as every
+    /// date of the app), null for one that never failed or is no longer pending.
     /// </summary>
-    public static string? Retry(OutboxState state, int attempts, DateTimeOffset nextAttemptAt, DateTimeOffset now)
-    {
-        if (state != OutboxState.Pending || attempts == 0) return null;
-        var at = ParisTime.ToParis(nextAttemptAt);
-        var time = at.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        return ParisTime.Today(now) == DateOnly.FromDateTime(at.DateTime)
-            ? $"nouvel essai à {time}"
-            : $"nouvel essai le {Display.Date(DateOnly.FromDateTime(at.DateTime))} à {time}";
-    }
+    public static string? Retry(OutboxState state, int attempts, DateTimeOffset nextAttemptAt) =>
+        state != OutboxState.Pending || attempts == 0 ? null : $"nouvel essai le {Display.DateTime(nextAttemptAt)}";
 }
 
 /// <summary>An email's two bodies as the _MailBodies partial shows them: the HTML in a sandboxed frame, the text as is.</summary>

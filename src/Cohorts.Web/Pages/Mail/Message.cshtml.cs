@@ -21,7 +21,6 @@ public sealed class MessageModel(CohortsDbContext db, TimeProvider clock, IBackg
     public MessageView Message { get; private set; } = null!;
     public string? CohortName { get; private set; }
     public string? CandidateName { get; private set; }
-    public DateTimeOffset Now { get; private set; }
     /// <summary>Why « Renvoyer » did nothing, in French.</summary>
     public string? Refusal { get; private set; }
 
@@ -74,7 +73,6 @@ public sealed class MessageModel(CohortsDbContext db, TimeProvider clock, IBackg
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        Now = clock.GetUtcNow();
         var message = await db.OutboxMessages.AsNoTracking().ManagedBy(db, User).Where(m => m.Id == id)
             .Select(m => new MessageView(m.Id, m.To, m.Kind, m.Subject, m.State, m.CreatedAt, m.NextAttemptAt, m.SentAt, m.FailedAt, m.MessageId,
                 m.Attempts, m.LastError, m.CohortId, m.ApplicationId, m.HtmlBody, m.TextBody, m.BodiesPurgedAt,
