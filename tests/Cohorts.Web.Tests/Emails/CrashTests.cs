@@ -42,7 +42,14 @@ public sealed class CrashTests(ITestOutputHelper output)
 
             using (var second = AppProcess.Start(connectionString, sink.Port))
             {
-                await second.WaitUntilAsync(() => sink.Received.Select(m => m.MessageId).Distinct().Count() == Messages, sink, "every message");
+                try
+                {
+                    await second.WaitUntilAsync(() => sink.Received.Select(m => m.MessageId).Distinct().Count() == Messages, sink, "every message");
+                }
+                catch (TimeoutException e)
+                {
+                    throw new TimeoutException($"{e.Message}\nOutbox: {await OutboxStateAsync(connectionString)}", e);
+                }
                 await second.WaitUntilAsync(() => PendingAsync(connectionString).GetAwaiter().GetResult() == 0, sink, "every message recorded as sent");
                 second.Kill();
             }
@@ -59,6 +66,25 @@ public sealed class CrashTests(ITestOutputHelper output)
         {
             await CohortsApp.DropDatabaseAsync(connectionString);
         }
+    }
+
+    /// <summary>What a failure leaves to read: the messages not sent, by state and claim, and the delivery's advisory locks.</summary>
+    private static async Task<string> OutboxStateAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT string_agg(line, '; ') FROM (
+                SELECT format('%s %s: %s (attempts up to %s)', state, claim, count(*), max(attempts)) AS line
+                FROM (SELECT state, attempts,
+                             CASE WHEN claimed_until IS NULL THEN 'unclaimed'
+                                  WHEN claimed_until > clock_timestamp() THEN 'claimed' ELSE 'claim lapsed' END AS claim
+                      FROM outbox_messages WHERE state <> 'Sent') AS waiting
+                GROUP BY state, claim
+                UNION ALL
+                SELECT format('advisory locks held: %s', count(*)) FROM pg_locks WHERE locktype = 'advisory' AND granted) AS lines
+            """, connection);
+        return (await command.ExecuteScalarAsync())?.ToString() ?? "";
     }
 
     private static async Task<long> PendingAsync(string connectionString)

@@ -172,8 +172,12 @@ public sealed class SmtpSink : IDisposable
                         }
                         await ReplyAsync(writer, "354 End data with <CR><LF>.<CR><LF>");
                         var data = new StringBuilder(4096);
-                        while (await reader.ReadLineAsync(stopping) is { } dataLine && dataLine != ".")
+                        string? dataLine;
+                        while ((dataLine = await reader.ReadLineAsync(stopping)) is not null && dataLine != ".")
                             data.Append(dataLine.StartsWith('.') ? dataLine[1..] : dataLine).Append("\r\n");
+                        // The client went away in the middle of the message (killed): as a real server, keep nothing of it.
+                        // (Kept, a cut message without its Message-ID counted as one more message that never ends.)
+                        if (dataLine is null) return;
                         var text = data.ToString();
                         var mail = new ReceivedMail(MessageIdIn(text), [.. recipients], text);
                         _received.Enqueue(mail);
