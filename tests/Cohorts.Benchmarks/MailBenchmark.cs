@@ -158,7 +158,7 @@ public static class MailBenchmark
                 }
                 await Task.Delay(250);
             }
-            await Task.Delay(2_000); // the node's own start-up delivery, and Hangfire's workers, settle first
+            await WaitUntilSettledAsync(connectionString);
 
             // The client side of the app's Hangfire configuration (CohortsServices.AddJobs), without a server. Long polling
             // on the client too: the enqueue's NOTIFY is what wakes the other process's workers.
@@ -201,6 +201,28 @@ public static class MailBenchmark
         {
             web.Kill(entireProcessTree: true);
             await web.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>
+    /// Before measuring: the web process's Hangfire server is registered, its start-up delivery has been picked up and is
+    /// over (no job queued, no delivery slot held), so the first sample measures a delivery, not a start-up.
+    /// </summary>
+    private static async Task WaitUntilSettledAsync(string connectionString)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var settled = new NpgsqlCommand("""
+                SELECT EXISTS (SELECT 1 FROM hangfire.server)
+                   AND NOT EXISTS (SELECT 1 FROM hangfire.jobqueue)
+                   AND NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted)
+                """, connection);
+            if ((bool)(await settled.ExecuteScalarAsync())!) return;
+            if (waited.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("The web process did not settle within 60 s.");
+            await Task.Delay(50);
         }
     }
 
