@@ -22,10 +22,7 @@ public sealed class ReminderSender(CohortsDbContext db, IEnumerable<ReminderPlan
         var due = (await planners.Single(p => p.Kind == kind).PlanAsync(null, now, dueOnly: true, cancellationToken))
             .Where(r => !off.Contains(r.CohortId)).ToList();
         // What an earlier run wrote is skipped before rendering; the unique index still decides for a run writing meanwhile.
-        var keys = due.SelectMany(r => r.DedupeKeys).ToList();
-        var written = await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.DedupeKey!)).Select(m => m.DedupeKey!)
-            .ToListAsync(cancellationToken);
-        var already = written.ToHashSet(StringComparer.Ordinal);
+        var already = await WrittenKeysAsync(db, due, cancellationToken);
         var count = 0;
         foreach (var reminder in due.Where(r => r.DedupeKeys.Any(k => !already.Contains(k))))
             foreach (var message in reminder.MessagesAt(now).Where(m => !already.Contains(m.DedupeKey)))
@@ -37,6 +34,16 @@ public sealed class ReminderSender(CohortsDbContext db, IEnumerable<ReminderPlan
             jobs.Enqueue<DeliverEmailsJob>(job => job.RunAsync(CancellationToken.None));
         }
         return count;
+    }
+
+    /// <summary>The dedupe keys of these reminders that the outbox already holds: what a run skips, what the staff page lists as sent.</summary>
+    public static async Task<HashSet<string>> WrittenKeysAsync(CohortsDbContext db, IEnumerable<PlannedReminder> reminders,
+        CancellationToken cancellationToken)
+    {
+        var keys = reminders.SelectMany(r => r.DedupeKeys).ToList();
+        var written = await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.DedupeKey!)).Select(m => m.DedupeKey!)
+            .ToListAsync(cancellationToken);
+        return written.ToHashSet(StringComparer.Ordinal);
     }
 }
 

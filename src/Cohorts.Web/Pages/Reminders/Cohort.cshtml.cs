@@ -97,9 +97,7 @@ public sealed class CohortRemindersModel(CohortsDbContext db, IEnumerable<Remind
             if (off is null)
             {
                 var planned = await planners.Single(p => p.Kind == kind).PlanAsync(Cohort.Id, Now, dueOnly: false, cancellationToken);
-                var keys = planned.SelectMany(r => r.DedupeKeys).ToList();
-                var written = (await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.DedupeKey!)).Select(m => m.DedupeKey!)
-                    .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+                var written = await ReminderSender.WrittenKeysAsync(db, planned, cancellationToken);
                 upcoming = planned.Where(r => r.DedupeKeys.Any(k => !written.Contains(k))).OrderBy(r => r.Occasion.At).ToList();
             }
             var templates = ReminderKinds.Emails(kind).Select(e => e.Template).ToList();
@@ -114,19 +112,4 @@ public sealed class CohortRemindersModel(CohortsDbContext db, IEnumerable<Remind
 
     /// <summary>The mail journal's view of one kind's messages in this cohort.</summary>
     public string JournalLink(string template) => $"/gestion/courriels?cohorte={Cohort.Id}&kind={Uri.EscapeDataString(template)}";
-
-    public static string StateLabel(OutboxState state) => state switch
-    {
-        OutboxState.Pending => "En attente d'envoi",
-        OutboxState.Sent => "Envoyé",
-        OutboxState.Failed => "Échec",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
-    };
-
-    public static string StateBadge(OutboxState state) => state switch
-    {
-        OutboxState.Pending => "fr-badge--info",
-        OutboxState.Sent => "fr-badge--success",
-        _ => "fr-badge--error",
-    };
 }
