@@ -392,6 +392,10 @@ namespace Cohorts.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AttendanceThreshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("attendance_threshold");
+
                     b.Property<string>("Expertise")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -444,7 +448,10 @@ namespace Cohorts.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_programs_slug");
 
-                    b.ToTable("programs", (string)null);
+                    b.ToTable("programs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_programs_attendance_threshold", "attendance_threshold BETWEEN 0 AND 100");
+                        });
                 });
 
             modelBuilder.Entity("Cohorts.Domain.Enrollments.Enrollment", b =>
@@ -1178,6 +1185,503 @@ namespace Cohorts.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Cohorts.Domain.Sessions.Attendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_at");
+
+                    b.Property<string>("ParticipantId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attendances");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_attendances_participant_id");
+
+                    b.HasIndex("SessionId", "ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attendances_session_id_participant_id");
+
+                    b.ToTable("attendances", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.AttendanceChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AttendanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attendance_id");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("by_name");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attendance_changes");
+
+                    b.HasIndex("AttendanceId", "At")
+                        .HasDatabaseName("ix_attendance_changes_attendance_id_at");
+
+                    b.ToTable("attendance_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.CoachPairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CoachId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("coach_id");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("PairedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paired_at");
+
+                    b.Property<string>("PairedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("paired_by");
+
+                    b.Property<string>("ParticipantId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("participant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coach_pairings");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_coach_pairings_participant_id");
+
+                    b.HasIndex("CoachId", "CohortId")
+                        .HasDatabaseName("ix_coach_pairings_coach_id_cohort_id");
+
+                    b.HasIndex("CohortId", "CoachId")
+                        .HasDatabaseName("ix_coach_pairings_cohort_id_coach_id");
+
+                    b.HasIndex("CohortId", "ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_coach_pairings_cohort_id_participant_id");
+
+                    b.ToTable("coach_pairings", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.CoachingLog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CoachId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("coach_id");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logged_at");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("PrivateNotes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("private_notes");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("SharedSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("shared_summary");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("topics");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coaching_logs");
+
+                    b.HasIndex("CoachId")
+                        .HasDatabaseName("ix_coaching_logs_coach_id");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_coaching_logs_session_id");
+
+                    b.ToTable("coaching_logs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_coaching_logs_duration", "duration_minutes BETWEEN 1 AND 480");
+                        });
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.CohortCoach", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<string>("CoachId")
+                        .HasColumnType("text")
+                        .HasColumnName("coach_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<int>("MaxCoachees")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_coachees");
+
+                    b.HasKey("CohortId", "CoachId")
+                        .HasName("pk_cohort_coaches");
+
+                    b.HasIndex("CoachId")
+                        .HasDatabaseName("ix_cohort_coaches_coach_id");
+
+                    b.ToTable("cohort_coaches", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cohort_coaches_capacity", "max_coachees BETWEEN 1 AND 50");
+                        });
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LeadId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("lead_id");
+
+                    b.Property<bool>("Mandatory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mandatory");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("room");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title")
+                        .UseCollation("fr-FR-x-icu");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VideoLink")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("video_link");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sessions");
+
+                    b.HasIndex("SeriesId")
+                        .HasDatabaseName("ix_sessions_series_id");
+
+                    b.HasIndex("CohortId", "StartsAt")
+                        .HasDatabaseName("ix_sessions_cohort_id_starts_at");
+
+                    b.HasIndex("LeadId", "StartsAt")
+                        .HasDatabaseName("ix_sessions_lead_id_starts_at");
+
+                    b.ToTable("sessions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sessions_ends_after_start", "ends_at > starts_at");
+
+                            t.HasCheckConstraint("ck_sessions_hours", "hours > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.SessionBooking", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_bookings");
+
+                    b.HasIndex("CohortId", "StartsAt")
+                        .HasDatabaseName("ix_session_bookings_cohort_id_starts_at");
+
+                    b.HasIndex("PersonId", "StartsAt")
+                        .HasDatabaseName("ix_session_bookings_person_id_starts_at");
+
+                    b.HasIndex("SessionId", "Role", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_session_bookings_session_id_role_person_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("SessionId", "Role", "PersonId"), false);
+
+                    b.ToTable("session_bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_session_bookings_person", "(role = 'Cohort') = (person_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.SessionParticipant", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("ParticipantId")
+                        .HasColumnType("text")
+                        .HasColumnName("participant_id");
+
+                    b.HasKey("SessionId", "ParticipantId")
+                        .HasName("pk_session_participants");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_session_participants_participant_id");
+
+                    b.ToTable("session_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.SessionRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("ParticipantId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("participant_id");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_ratings");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_session_ratings_participant_id");
+
+                    b.HasIndex("SessionId", "ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_session_ratings_session_id_participant_id");
+
+                    b.ToTable("session_ratings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_session_ratings_score", "score BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Cohorts.Web.Catalogue.ProgramManager", b =>
                 {
                     b.Property<int>("ProgramId")
@@ -1578,6 +2082,31 @@ namespace Cohorts.Migrations
                         .HasName("pk_reminder_switches");
 
                     b.ToTable("reminder_switches", (string)null);
+                });
+
+            modelBuilder.Entity("Cohorts.Web.Sessions.CalendarFeed", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_token_hash");
+
+                    b.ToTable("calendar_feeds", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2057,6 +2586,145 @@ namespace Cohorts.Migrations
                         .HasConstraintName("fk_selection_settings_rubrics_rubric_id");
                 });
 
+            modelBuilder.Entity("Cohorts.Domain.Sessions.Attendance", b =>
+                {
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendances_asp_net_users_participant_id");
+
+                    b.HasOne("Cohorts.Domain.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendances_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.AttendanceChange", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Sessions.Attendance", null)
+                        .WithMany("History")
+                        .HasForeignKey("AttendanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_changes_attendances_attendance_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.CoachPairing", b =>
+                {
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coach_pairings_asp_net_users_participant_id");
+
+                    b.HasOne("Cohorts.Domain.Sessions.CohortCoach", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId", "CoachId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coach_pairings_cohort_coaches_cohort_id_coach_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.CoachingLog", b =>
+                {
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("CoachId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coaching_logs_asp_net_users_coach_id");
+
+                    b.HasOne("Cohorts.Domain.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_coaching_logs_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.CohortCoach", b =>
+                {
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("CoachId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_coaches_asp_net_users_coach_id");
+
+                    b.HasOne("Cohorts.Domain.Catalogue.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_coaches_cohorts_cohort_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.Session", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Catalogue.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_cohorts_cohort_id");
+
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_asp_net_users_lead_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.SessionBooking", b =>
+                {
+                    b.HasOne("Cohorts.Domain.Sessions.Session", null)
+                        .WithMany("Bookings")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_bookings_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.SessionParticipant", b =>
+                {
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_participants_asp_net_users_participant_id");
+
+                    b.HasOne("Cohorts.Domain.Sessions.Session", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_participants_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.SessionRating", b =>
+                {
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_ratings_asp_net_users_participant_id");
+
+                    b.HasOne("Cohorts.Domain.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_ratings_sessions_session_id");
+                });
+
             modelBuilder.Entity("Cohorts.Web.Catalogue.ProgramManager", b =>
                 {
                     b.HasOne("Cohorts.Domain.Catalogue.TrainingProgram", null)
@@ -2167,6 +2835,16 @@ namespace Cohorts.Migrations
                         .HasConstraintName("fk_reminder_switches_cohorts_cohort_id");
                 });
 
+            modelBuilder.Entity("Cohorts.Web.Sessions.CalendarFeed", b =>
+                {
+                    b.HasOne("Cohorts.Web.Identity.CohortsUser", null)
+                        .WithOne()
+                        .HasForeignKey("Cohorts.Web.Sessions.CalendarFeed", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2242,6 +2920,18 @@ namespace Cohorts.Migrations
             modelBuilder.Entity("Cohorts.Domain.Selection.Rubric", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.Attendance", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Cohorts.Domain.Sessions.Session", b =>
+                {
+                    b.Navigation("Bookings");
+
+                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }

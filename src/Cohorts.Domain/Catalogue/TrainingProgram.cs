@@ -22,8 +22,15 @@ public sealed class TrainingProgram
     /// <summary>How candidates are selected, as the cohort's page tells them.</summary>
     public string SelectionDescription { get; private set; } = "";
 
+    /// <summary>
+    /// The share of planned mandatory hours a participant should attend, in percent (80 unless staff say otherwise):
+    /// below it, staff views highlight them.
+    /// </summary>
+    public int AttendanceThreshold { get; private set; } = DefaultAttendanceThreshold;
+
     public const int NameMaxLength = 200;
     public const int TextMaxLength = 2000;
+    public const int DefaultAttendanceThreshold = 80;
 
     public static TrainingProgram Create(string slug, string name, string summary, string format,
         bool requiresEndorsement, bool hasInterview,
@@ -54,6 +61,12 @@ public sealed class TrainingProgram
         RequiresEndorsement = requiresEndorsement;
         HasInterview = hasInterview;
         SelectionDescription = selectionDescription.Trim();
+    }
+
+    public void SetAttendanceThreshold(int percent)
+    {
+        if (percent is < 0 or > 100) throw new DomainException("Le seuil d'assiduité est un pourcentage, de 0 à 100.");
+        AttendanceThreshold = percent;
     }
 
     private static void Check(string text, string what)

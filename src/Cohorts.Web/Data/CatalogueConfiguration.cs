@@ -16,6 +16,7 @@ internal sealed class TrainingProgramConfiguration : IEntityTypeConfiguration<Tr
         program.Property(p => p.Format).HasMaxLength(2000);
         program.Property(p => p.SelectionDescription).HasMaxLength(2000);
         program.Property(p => p.Expertise).HasConversion<string>().HasMaxLength(40);
+        program.ToTable(t => t.HasCheckConstraint("ck_programs_attendance_threshold", "attendance_threshold BETWEEN 0 AND 100"));
     }
 }
 

@@ -3,6 +3,7 @@ using Cohorts.Domain.Catalogue;
 using Cohorts.Domain.Enrollments;
 using Cohorts.Domain.Organisations;
 using Cohorts.Domain.Selection;
+using Cohorts.Domain.Sessions;
 using Cohorts.Web.Catalogue;
 using Cohorts.Web.Documents;
 using Cohorts.Web.Emails;
@@ -38,6 +39,16 @@ public sealed class CohortsDbContext(DbContextOptions<CohortsDbContext> options)
     public DbSet<AccountAction> AccountActions => Set<AccountAction>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Reminders.ReminderSwitch> ReminderSwitches => Set<Reminders.ReminderSwitch>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionParticipant> SessionParticipants => Set<SessionParticipant>();
+    public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<AttendanceChange> AttendanceChanges => Set<AttendanceChange>();
+    public DbSet<CohortCoach> CohortCoaches => Set<CohortCoach>();
+    public DbSet<CoachPairing> CoachPairings => Set<CoachPairing>();
+    public DbSet<CoachingLog> CoachingLogs => Set<CoachingLog>();
+    public DbSet<SessionRating> SessionRatings => Set<SessionRating>();
+    public DbSet<Sessions.CalendarFeed> CalendarFeeds => Set<Sessions.CalendarFeed>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -6,9 +6,9 @@ namespace Cohorts.Web.Pages;
 /// <summary>How dates read on screen and in emails: French, in Paris time.</summary>
 public static class Display
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly CultureInfo French = FrenchDates.Culture;
 
-    public static string Date(DateOnly day) => $"{Day(day.Day)} {day.ToString("MMMM yyyy", French)}";
+    public static string Date(DateOnly day) => FrenchDates.Date(day);
 
     public static string DateTime(DateTimeOffset instant)
     {
@@ -20,8 +20,7 @@ public static class Display
     public static string Spreadsheet(DateTimeOffset instant) =>
         ParisTime.ToParis(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
-    // French writes the first day of a month as an ordinal: "1er juin".
-    private static string Day(int day) => day == 1 ? "1er" : day.ToString(French);
+    private static string Day(int day) => FrenchDates.Day(day);
 
     /// <summary>"193 octets", "12 Ko", "1,4 Mo".</summary>
     public static string Size(long bytes) => bytes switch
