@@ -11,7 +11,12 @@ public static class Navigation
     public static IReadOnlyList<NavigationItem> For(ClaimsPrincipal user)
     {
         var items = new List<NavigationItem> { new("Programmes", "/") };
-        if (user.IsInRole(Roles.Candidate)) items.Add(new("Mes candidatures", "/candidatures"));
+        if (user.IsInRole(Roles.Candidate))
+        {
+            items.Add(new("Mes candidatures", "/candidatures"));
+            items.Add(new("Mon parcours", "/parcours"));
+        }
+        if (user.IsInRole(Roles.Coach)) items.Add(new("Mon accompagnement", "/accompagnement"));
         if (user.IsInRole(Roles.Reviewer)) items.Add(new("Mes évaluations", "/evaluations"));
         if (Roles.IsManagement(user))
         {
