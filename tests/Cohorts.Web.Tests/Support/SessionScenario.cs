@@ -45,6 +45,8 @@ public sealed class SessionScenario(CohortsApp app)
         var today = ParisTime.Today(now);
         AdministrationId = await app.WithDbAsync(async db =>
         {
+            // Alongside another scenario (the forms' test seeds one), its administrations serve.
+            if (await db.Administrations.OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync() is { } existing) return existing;
             var ministry = new Cohorts.Domain.Organisations.Ministry("Services du Premier ministre", "SPM");
             var administration = new Cohorts.Domain.Organisations.Administration("Direction interministérielle du numérique", ministry);
             db.Ministries.Add(ministry);
@@ -68,7 +70,7 @@ public sealed class SessionScenario(CohortsApp app)
     /// <summary>Another program's running cohort with its own participants: what the people of this scenario must never see.</summary>
     public async Task<(int CohortId, IReadOnlyList<SeededPerson> Participants)> SeedOtherCohortAsync(int participants = 2)
     {
-        var (_, cohortId) = await SeedCohortAsync("booster-agile", "Booster Agile", "Promotion 5", StartsOn, EndsOn);
+        var (_, cohortId) = await SeedCohortAsync("data-ia-decideurs", "Data et IA pour les décideurs", "Promotion 1", StartsOn, EndsOn);
         return (cohortId, await EnrollAsync(cohortId, participants, "autre"));
     }
 
