@@ -21,7 +21,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     [Fact]
     public async Task Killed_while_delivering_and_started_again_the_app_delivers_every_message_and_at_most_the_batches_in_flight_twice()
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(CohortsApp.ServerConnectionString) { Database = "cohorts_test_crash" }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(CohortsApp.ServerConnectionString) { Database = "cohorts_test_crash" + CohortsApp.DatabaseSuffix }.ConnectionString;
         await CohortsApp.RecreateDatabaseAsync(connectionString);
         try
         {

@@ -30,13 +30,19 @@ public class CohortsApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected CohortsApp(string database, bool kestrel)
     {
         _kestrel = kestrel;
-        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database + DatabaseSuffix }.ConnectionString;
         BaseUrl = kestrel ? $"http://127.0.0.1:{FreePort()}" : "http://localhost";
     }
 
     public static string ServerConnectionString => Environment.GetEnvironmentVariable("COHORTS_TEST_PG")
         ?? throw new InvalidOperationException(
             "COHORTS_TEST_PG is not set: run the tests with './cohorts test', or start PostgreSQL with './cohorts start' and export what it prints.");
+
+    /// <summary>
+    /// Appended to every test database's name when <c>COHORTS_TEST_DB_SUFFIX</c> is set, so that several checkouts can run
+    /// their tests on one cluster at once.
+    /// </summary>
+    public static string DatabaseSuffix => Environment.GetEnvironmentVariable("COHORTS_TEST_DB_SUFFIX") is { Length: > 0 } suffix ? $"_{suffix}" : "";
 
     public string ConnectionString { get; }
     public string BaseUrl { get; }
