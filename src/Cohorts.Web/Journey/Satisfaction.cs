@@ -19,7 +19,7 @@ public static class Satisfaction
 
     /// <summary>"4,3 / 5", or a dash when nothing was rated.</summary>
     public static string Average(double? average) => average is { } value
-        ? $"{Math.Round(value, 1).ToString("0.0", FrenchDates.Culture)} / {SessionRating.Highest}"
+        ? $"{Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("0.0", FrenchDates.Culture)} / {SessionRating.Highest}"
         : "—";
 
     public static string Average(RatingStats stats) => Average(stats.Average);
