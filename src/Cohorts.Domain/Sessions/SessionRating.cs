@@ -21,16 +21,22 @@ public sealed class SessionRating
     public static SessionRating Give(Session session, string participantId, AttendanceStatus? attendance, bool alreadyRated, int score,
         string comment, DateTimeOffset now)
     {
-        if (alreadyRated) throw new DomainException("Vous avez déjà donné votre avis sur cette séance : il ne se donne qu'une fois.");
-        if (session.IsCancelled) throw new DomainException("Cette séance a été annulée : il n'y a pas d'avis à donner.");
-        if (!session.HasEnded(now)) throw new DomainException("La séance n'est pas encore terminée : vous pourrez donner votre avis après.");
-        if (attendance is not { } status || !AttendanceStatuses.Attended(status))
-            throw new DomainException("Seuls les participants présents à la séance donnent leur avis.");
+        CheckMayRate(session, attendance, alreadyRated, now);
         if (score < Lowest || score > Highest) throw new DomainException($"Choisissez une note de {Lowest} à {Highest}.");
         if (comment.Trim().Length > CommentMaxLength) throw new DomainException($"Le commentaire ne doit pas dépasser {CommentMaxLength} caractères.");
         return new SessionRating
         {
             Id = Guid.CreateVersion7(now), SessionId = session.Id, ParticipantId = participantId, Score = score, Comment = comment.Trim(), RatedAt = now,
         };
+    }
+
+    /// <summary>Refuses, in French, a participant who may not rate the session (whatever the score): the form is offered only otherwise.</summary>
+    public static void CheckMayRate(Session session, AttendanceStatus? attendance, bool alreadyRated, DateTimeOffset now)
+    {
+        if (alreadyRated) throw new DomainException("Vous avez déjà donné votre avis sur cette séance : il ne se donne qu'une fois.");
+        if (session.IsCancelled) throw new DomainException("Cette séance a été annulée : il n'y a pas d'avis à donner.");
+        if (!session.HasEnded(now)) throw new DomainException("La séance n'est pas encore terminée : vous pourrez donner votre avis après.");
+        if (attendance is not { } status || !AttendanceStatuses.Attended(status))
+            throw new DomainException("Seuls les participants présents à la séance donnent leur avis.");
     }
 }
