@@ -99,13 +99,16 @@ public sealed class GridModel(CohortsDbContext db, UserManager<CohortsUser> user
         {
             (0, 0) => "Présences enregistrées : rien n'a changé.",
             (_, 0) => $"Présences enregistrées pour {Count(marked)}.",
-            (0, _) => $"Présences enregistrées : {Count(corrected)} corrigée{(corrected > 1 ? "s" : "")}, la correction est gardée dans l'historique.",
-            _ => $"Présences enregistrées pour {Count(marked)} ; {corrected} correction{(corrected > 1 ? "s" : "")} gardée{(corrected > 1 ? "s" : "")} dans l'historique.",
+            (0, _) => $"Présences enregistrées : {Corrections(corrected)}.",
+            _ => $"Présences enregistrées pour {Count(marked)} ; {Corrections(corrected)}.",
         };
         return RedirectToPage(new { id });
     }
 
     private static string Count(int people) => people == 1 ? "1 participant" : $"{people} participants";
+
+    private static string Corrections(int count) =>
+        count == 1 ? "1 correction, gardée dans l'historique" : $"{count} corrections, gardées dans l'historique";
 
     private async Task<ActorRef> ActorAsync()
     {
