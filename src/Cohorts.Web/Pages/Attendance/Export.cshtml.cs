@@ -29,10 +29,7 @@ public sealed class ExportModel(CohortsDbContext db, TimeProvider clock) : PageM
         var cohort = await db.Cohorts.ManagedBy(db, User).AsNoTracking().Where(c => c.Id == id)
             .Select(c => new { c.Name, Program = c.Program.Name }).SingleOrDefaultAsync(cancellationToken);
         if (cohort is null) return NotFound();
-        var participants = db.ParticipantsOf(id).Select(e => e.ParticipantId);
-        var people = await db.Users.AsNoTracking().Where(u => participants.Contains(u.Id))
-            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.Email)
-            .Select(u => new { u.Id, Name = (u.FirstName + " " + u.LastName).Trim(), Email = u.Email ?? "" }).ToListAsync(cancellationToken);
+        var people = await People.ByNameAsync(db, db.ParticipantsOf(id).Select(e => e.ParticipantId), cancellationToken);
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.CohortId == id && s.CancelledAt == null).OrderBy(s => s.StartsAt)
             .Select(s => new { s.Id, s.Title, s.Kind, s.StartsAt, s.Mandatory, s.Hours, Named = s.Participants.Select(p => p.ParticipantId).ToList() })
             .ToListAsync(cancellationToken);

@@ -129,13 +129,10 @@ public sealed class GridModel(CohortsDbContext db, UserManager<CohortsUser> user
         Closed = session.IsCancelled ? "Cette séance est annulée : il n'y a pas de présence à noter."
             : !session.HasStarted(now) ? $"La séance n'a pas encore eu lieu : les présences se notent une fois qu'elle a commencé, à partir du {Display.DateTime(session.StartsAt)}."
             : null;
-        var attendees = db.AttendeesOf(session);
         var marks = db.Attendances.Where(a => a.SessionId == id);
-        Rows = await db.Users.AsNoTracking().Where(u => attendees.Contains(u.Id))
-            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.Email)
-            .Select(u => new Row(u.Id, (u.FirstName + " " + u.LastName).Trim(), u.Email ?? "",
-                marks.Where(a => a.ParticipantId == u.Id).Select(a => (AttendanceStatus?)a.Status).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
+        var statuses = await marks.AsNoTracking().ToDictionaryAsync(a => a.ParticipantId, a => a.Status, cancellationToken);
+        Rows = (await People.ByNameAsync(db, db.AttendeesOf(session), cancellationToken))
+            .Select(p => new Row(p.Id, p.Name, p.Email, statuses.TryGetValue(p.Id, out var status) ? status : null)).ToList();
         History = await (from change in db.AttendanceChanges.AsNoTracking()
                          join attendance in marks on change.AttendanceId equals attendance.Id
                          join user in db.Users on attendance.ParticipantId equals user.Id

@@ -65,12 +65,9 @@ public sealed class RatesModel(CohortsDbContext db, TimeProvider clock) : PageMo
         if (cohort is null) return false;
         Cohort = cohort;
         var records = await AttendanceHours.ForCohortAsync(db, id, cancellationToken);
-        var ids = records.Keys.ToList();
-        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.Email)
-            .Select(u => new { u.Id, Name = (u.FirstName + " " + u.LastName).Trim(), Email = u.Email ?? "" }).ToListAsync(cancellationToken);
+        var people = await People.ByNameAsync(db, db.ParticipantsOf(id).Select(e => e.ParticipantId), cancellationToken);
         var threshold = cohort.Program.AttendanceThreshold;
-        Participants = people.Select(p => (Person: p, Record: records[p.Id]))
+        Participants = people.Where(p => records.ContainsKey(p.Id)).Select(p => (Person: p, Record: records[p.Id]))
             .Select(x => new ParticipantRow(x.Person.Name, x.Person.Email, x.Record.Hours, x.Record.CoachingHoursLogged, x.Record.Hours.Below(threshold)))
             .ToList();
         var now = clock.GetUtcNow();
