@@ -75,6 +75,14 @@ public sealed class AttendanceJourneyTests(BrowserFixture fixture) : IAsyncLifet
         var saved = await _app.WithDbAsync(db => db.Attendances.Where(a => a.SessionId == held.Id).ToDictionaryAsync(a => a.ParticipantId, a => a.Status));
         Assert.Equal([AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.Excused], new[] { first, second, third }.Select(p => saved[p.Id]));
 
+        // Next week's session cannot be marked yet: the sheet says so and offers no form.
+        var upcoming = await scenario.SessionAsync(SessionKind.Remote, scenario.At(6, 14), scenario.At(6, 16), mandatory: false,
+            title: "Classe à distance : la donnée");
+        await manager.GotoAsync($"/seances/{upcoming.Id}/presences");
+        await Expect(manager.Locator("#fermee")).ToContainTextAsync("La séance n'a pas encore eu lieu");
+        await Expect(manager.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les présences" })).ToHaveCountAsync(0);
+        await manager.AssertNoSeriousViolationsAsync();
+
         await manager.GotoAsync($"/gestion/promotions/{scenario.CohortId}/assiduite");
         var thirdRow = manager.Locator("#participants tbody tr").Filter(new() { HasText = third.Name });
         await Expect(thirdRow).ToContainTextAsync("Sous le seuil");
