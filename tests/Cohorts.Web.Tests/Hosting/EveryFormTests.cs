@@ -105,6 +105,8 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Reminders.CohortRemindersModel.OnPostSwitchOnAsync", t => t.ReminderSwitchAsync("SwitchOn")),
         new("Mail.MessageModel.OnPostResendAsync", t => t.ResendAsync(), RefusesEmpty: false),
         new("Journey.RateModel.OnPostAsync", t => t.SessionRatingAsync()),
+        new("Attendance.GridModel.OnPostAsync", t => t.AttendanceSheetAsync()),
+        new("Attendance.RatesModel.OnPostAsync", t => t.AttendanceThresholdAsync()),
     ];
 
     /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>

@@ -172,7 +172,7 @@ public sealed class SessionScenario(CohortsApp app)
         var session = await db.Sessions.SingleAsync(s => s.Id == sessionId);
         var who = new ActorRef(Actor.Coach, session.LeadId, "Animatrice");
         var attendance = await db.Attendances.Include(a => a.History).SingleOrDefaultAsync(a => a.SessionId == sessionId && a.ParticipantId == participant.Id);
-        if (attendance is null) db.Attendances.Add(Attendance.Mark(session, participant.Id, status, who, app.Clock.GetUtcNow()));
+        if (attendance is null) db.Attendances.Add(Cohorts.Domain.Sessions.Attendance.Mark(session, participant.Id, status, who, app.Clock.GetUtcNow()));
         else attendance.Correct(session, status, who, app.Clock.GetUtcNow());
         return await db.SaveChangesAsync();
     });
