@@ -60,7 +60,7 @@ public sealed class SessionTomorrowPlanner(CohortsDbContext db, PublicLinks link
         var attendees = await SessionReminderQueries.AttendeesAsync(db, sessions, cancellationToken);
         var people = await SessionReminderQueries.PeopleAsync(db, sessions.Select(s => s.LeadId).Concat(attendees.Values.SelectMany(a => a)), cancellationToken);
         var cohorts = await SessionReminderQueries.CohortsAsync(db, sessions.Select(s => s.CohortId), cancellationToken);
-        var agenda = links.Page("/Calendar/Index");
+        var agenda = links.Page("/Agenda/Index");
         return sessions.SelectMany(s => OccasionsOf(s.StartsAt, s.CreatedAt, now, dueOnly).Select(occasion =>
         {
             var (program, cohort) = cohorts[s.CohortId];

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohorts.Web.Pages.Calendar;
+namespace Cohorts.Web.Pages.Agenda;
 
 /// <summary>
 /// A person's calendar feed, for their calendar client (which signs in with nothing but the URL): every session of

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohorts.Web.Pages.Calendar;
+namespace Cohorts.Web.Pages.Agenda;
 
 /// <summary>
 /// « Mon agenda »: a person's private calendar feed (the sessions they attend or lead), to create, regenerate and revoke.
@@ -37,7 +37,7 @@ public sealed class CalendarIndexModel(CohortsDbContext db, PublicLinks links, T
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (FeedCreatedAt is not null && TempData[TokenKey] is string token) FeedUrl = links.Page("/Calendar/Feed", new { token });
+        if (FeedCreatedAt is not null && TempData[TokenKey] is string token) FeedUrl = links.Page("/Agenda/Feed", new { token });
         return Page();
     }
 
