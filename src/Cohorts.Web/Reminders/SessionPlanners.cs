@@ -29,8 +29,8 @@ internal static class SessionReminderQueries
         CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
-        return db.Cohorts.AsNoTracking().Where(c => wanted.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => (c.Program.Name, c.Name), cancellationToken);
+        return db.Cohorts.AsNoTracking().Where(c => wanted.Contains(c.Id)).Select(c => new { c.Id, Program = c.Program.Name, c.Name })
+            .ToDictionaryAsync(c => c.Id, c => (c.Program, c.Name), cancellationToken);
     }
 
     /// <summary>Who attends each session: the cohort's participants for an in-person or remote one, those named for coaching.</summary>
