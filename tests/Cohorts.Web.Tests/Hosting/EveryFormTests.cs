@@ -104,6 +104,9 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Reminders.CohortRemindersModel.OnPostSwitchOffAsync", t => t.ReminderSwitchAsync("SwitchOff")),
         new("Reminders.CohortRemindersModel.OnPostSwitchOnAsync", t => t.ReminderSwitchAsync("SwitchOn")),
         new("Mail.MessageModel.OnPostResendAsync", t => t.ResendAsync(), RefusesEmpty: false),
+        new("Agenda.CalendarIndexModel.OnPostCreateAsync", t => t.AgendaAsync("Create"), RefusesEmpty: false),
+        new("Agenda.CalendarIndexModel.OnPostRegenerateAsync", t => t.AgendaAsync("Regenerate"), RefusesEmpty: false),
+        new("Agenda.CalendarIndexModel.OnPostRevokeAsync", t => t.AgendaAsync("Revoke"), RefusesEmpty: false),
     ];
 
     /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>
