@@ -197,4 +197,21 @@ public sealed class SessionReminderTests(CohortsApp app) : IAsyncLifetime
         await scenario.MarkAsync(session.Id, p[2], AttendanceStatus.Late);
         Assert.Equal(0, await RunAsync(ReminderKind.SatisfactionInvitation));
     }
+
+    [Fact]
+    public async Task The_cohorts_reminders_page_lists_a_session_reminder_to_come_and_switched_off_it_is_not_sent()
+    {
+        var session = await scenario.SessionAsync(SessionKind.InPerson, scenario.At(3, 9, 30), scenario.At(3, 12, 30), title: "Atelier à venir");
+        var manager = await scenario.SignInAsync(SessionScenario.ManagerEmail);
+        var url = $"/gestion/promotions/{scenario.CohortId}/rappels";
+        var page = await Forms.ReadAsync(manager, url);
+        Assert.Contains("Séance le lendemain", page, StringComparison.Ordinal);
+        Assert.Contains($"Atelier à venir ({SessionText.When(session)})", page, StringComparison.Ordinal);
+        Assert.Contains($"{scenario.Facilitator.Name} <{scenario.Facilitator.Email}>", page, StringComparison.Ordinal);
+
+        var off = await Forms.PostAndReadAsync(manager, $"{url}?handler=SwitchOff", new Dictionary<string, string> { ["Kind"] = "SessionTomorrow" });
+        Assert.Contains("Le rappel « Séance le lendemain » est désactivé pour cette promotion", off, StringComparison.Ordinal);
+        MoveTo(session.StartsAt.AddDays(-1).AddMinutes(5));
+        Assert.Equal(0, await RunAsync(ReminderKind.SessionTomorrow));
+    }
 }
