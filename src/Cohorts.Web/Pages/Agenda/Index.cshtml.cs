@@ -14,7 +14,8 @@ namespace Cohorts.Web.Pages.Agenda;
 /// <summary>
 /// « Mon agenda »: a person's private calendar feed (the sessions they attend or lead), to create, regenerate and revoke.
 /// The feed's address holds its secret token: it is shown once, right after it is made, and never again (only its hash is
-/// kept). Open to any account with sessions in its calendar, an enrollment, or the Coach role (facilitators and coaches).
+/// kept). Open to any account with sessions in its calendar, an enrollment, or the Coach role (facilitators and coaches); a
+/// feed made before the account lost its calendar can still be regenerated or revoked.
 /// </summary>
 [Authorize]
 public sealed class CalendarIndexModel(CohortsDbContext db, PublicLinks links, TimeProvider clock) : PageModel
