@@ -15,8 +15,9 @@ public static class RecurringJobs
         jobs.AddOrUpdate<ExpireOffersJob>("expire-offers", job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:ExpireOffers"] ?? "*/15 * * * *");
         // Reminders: hourly, each kind at its own minute. A reminder leaves within the hour its step falls in; a run late
-        // or missed is caught up by the next while the reminder still makes sense (see ReminderSchedule).
-        foreach (var (kind, minute) in ReminderKinds.All.Select((k, i) => (k, 5 + 10 * i)))
+        // or missed is caught up by the next while the reminder still makes sense (see ReminderSchedule). Eight minutes apart,
+        // so that the seven kinds fit in the hour.
+        foreach (var (kind, minute) in ReminderKinds.All.Select((k, i) => (k, 5 + 8 * i)))
             jobs.AddOrUpdate<SendRemindersJob>($"remind-{ReminderKinds.Slug(kind)}", job => job.RunAsync(kind, CancellationToken.None),
                 configuration[$"Jobs:Remind{kind}"] ?? $"{minute} * * * *");
         jobs.AddOrUpdate<PurgeMailBodiesJob>("purge-mail-bodies", job => job.RunAsync(CancellationToken.None),

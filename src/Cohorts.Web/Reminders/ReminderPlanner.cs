@@ -2,8 +2,8 @@ using Cohorts.Web.Emails;
 
 namespace Cohorts.Web.Reminders;
 
-/// <summary>One message a reminder writes: to whom, under which dedupe key (kind + subject + occasion), what.</summary>
-public sealed record ReminderMessage(string To, string DedupeKey, Email Email);
+/// <summary>One message a reminder writes: to whom, under which dedupe key (kind + subject + occasion), what, and its attachments.</summary>
+public sealed record ReminderMessage(string To, string DedupeKey, Email Email, params EmailAttachment[] Attachments);
 
 /// <summary>
 /// One occasion of one subject's reminder, as the staff page lists it and the job sends it: to whom (names and addresses

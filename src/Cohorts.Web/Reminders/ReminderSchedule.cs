@@ -1,7 +1,7 @@
 namespace Cohorts.Web.Reminders;
 
 /// <summary>The reminder catalogue: what each kind reminds of, to whom, and when.</summary>
-public enum ReminderKind { ApplicationDeadline, EndorsementPending, ReviewsDue, OfferExpiring }
+public enum ReminderKind { ApplicationDeadline, EndorsementPending, ReviewsDue, OfferExpiring, SessionTomorrow, CoachingNotLogged, SatisfactionInvitation }
 
 /// <summary>One reminder of a kind: its name in dedupe keys and on screen ("J-7"), and when it falls from the date it counts from.</summary>
 public sealed record ReminderStep(string Name, TimeSpan FromAnchor);
@@ -50,6 +50,13 @@ public sealed record ReminderSchedule(IReadOnlyList<ReminderStep> Steps, TimeSpa
         ReminderKind.EndorsementPending => new([new("J+3", TimeSpan.FromDays(3)), new("J+7", TimeSpan.FromDays(7))], TimeSpan.FromDays(7)),
         ReminderKind.ReviewsDue => new([new("J-3", TimeSpan.FromDays(-3)), new("J-1", TimeSpan.FromDays(-1))], TimeSpan.FromDays(1)),
         ReminderKind.OfferExpiring => new([new("J-2", TimeSpan.FromDays(-2))], TimeSpan.FromDays(2)),
+        // The day before the session starts, until it starts: a session planned less than a day ahead has no reminder of its
+        // own (its people were emailed when it was planned).
+        ReminderKind.SessionTomorrow => new([new("J-1", TimeSpan.FromDays(-1))], TimeSpan.FromDays(1)),
+        // 48 hours after a coaching session ended, for a week: later than that, the coach's space still flags it.
+        ReminderKind.CoachingNotLogged => new([new("H+48", TimeSpan.FromHours(48))], TimeSpan.FromDays(7)),
+        // Once the session has ended, for a week: an invitation a month late reads as noise.
+        ReminderKind.SatisfactionInvitation => new([new("fin", TimeSpan.Zero)], TimeSpan.FromDays(7)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
@@ -76,6 +83,9 @@ public static class ReminderKinds
         ReminderKind.EndorsementPending => "endorsement-pending",
         ReminderKind.ReviewsDue => "reviews-due",
         ReminderKind.OfferExpiring => "offer-expiring",
+        ReminderKind.SessionTomorrow => "session-tomorrow",
+        ReminderKind.CoachingNotLogged => "coaching-not-logged",
+        ReminderKind.SatisfactionInvitation => "satisfaction-invitation",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -85,6 +95,9 @@ public static class ReminderKinds
         ReminderKind.EndorsementPending => "Avis hiérarchique en attente",
         ReminderKind.ReviewsDue => "Évaluations à rendre",
         ReminderKind.OfferExpiring => "Proposition de place bientôt expirée",
+        ReminderKind.SessionTomorrow => "Séance le lendemain",
+        ReminderKind.CoachingNotLogged => "Compte rendu de coaching à rédiger",
+        ReminderKind.SatisfactionInvitation => "Avis sur une séance",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -94,6 +107,9 @@ public static class ReminderKinds
         ReminderKind.EndorsementPending => "3 jours et 7 jours après la demande d'avis, au responsable hiérarchique (avec un nouveau lien) et au candidat",
         ReminderKind.ReviewsDue => "3 jours et 1 jour avant la date limite des évaluations, à chaque membre du jury qui a des évaluations non soumises, tant que l'évaluation n'est pas close",
         ReminderKind.OfferExpiring => "2 jours avant la fin du délai de réponse, au candidat admis qui n'a pas encore répondu",
+        ReminderKind.SessionTomorrow => "La veille de chaque séance non annulée, à ses participants et à la personne qui l'anime, avec le lieu ou le lien et l'invitation d'agenda (.ics)",
+        ReminderKind.CoachingNotLogged => "48 heures après la fin d'une séance de coaching sans compte rendu, au coach qui l'a menée",
+        ReminderKind.SatisfactionInvitation => "Une fois la séance terminée, aux participants notés présents ou en retard qui n'ont pas encore donné leur avis",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -108,6 +124,9 @@ public static class ReminderKinds
         ],
         ReminderKind.ReviewsDue => [(ReviewsDueReminder.TemplateName, ReviewsDueReminder.Label)],
         ReminderKind.OfferExpiring => [(OfferExpiringReminder.TemplateName, OfferExpiringReminder.Label)],
+        ReminderKind.SessionTomorrow => [(SessionTomorrowReminder.TemplateName, SessionTomorrowReminder.Label)],
+        ReminderKind.CoachingNotLogged => [(CoachingNotLoggedReminder.TemplateName, CoachingNotLoggedReminder.Label)],
+        ReminderKind.SatisfactionInvitation => [(SatisfactionInvitation.TemplateName, SatisfactionInvitation.Label)],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

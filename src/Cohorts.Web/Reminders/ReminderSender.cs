@@ -26,7 +26,7 @@ public sealed class ReminderSender(CohortsDbContext db, IEnumerable<ReminderPlan
         var count = 0;
         foreach (var reminder in due.Where(r => r.DedupeKeys.Any(k => !already.Contains(k))))
             foreach (var message in reminder.MessagesAt(now).Where(m => !already.Contains(m.DedupeKey)))
-                if (await outbox.AddOnceAsync(message.To, message.Email, message.DedupeKey, reminder.Concerns, cancellationToken))
+                if (await outbox.AddOnceAsync(message.To, message.Email, message.DedupeKey, reminder.Concerns, cancellationToken, message.Attachments))
                     count++;
         if (count > 0)
         {
@@ -55,6 +55,9 @@ public static class RemindersServices
         services.AddScoped<ReminderPlanner, EndorsementPendingPlanner>();
         services.AddScoped<ReminderPlanner, ReviewsDuePlanner>();
         services.AddScoped<ReminderPlanner, OfferExpiringPlanner>();
+        services.AddScoped<ReminderPlanner, SessionTomorrowPlanner>();
+        services.AddScoped<ReminderPlanner, CoachingNotLoggedPlanner>();
+        services.AddScoped<ReminderPlanner, SatisfactionInvitationPlanner>();
         services.AddScoped<ReminderSender>();
         services.AddScoped<SendRemindersJob>();
         return services;

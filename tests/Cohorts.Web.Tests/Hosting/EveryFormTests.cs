@@ -107,6 +107,9 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Journey.RateModel.OnPostAsync", t => t.SessionRatingAsync()),
         new("Attendance.GridModel.OnPostAsync", t => t.AttendanceSheetAsync()),
         new("Attendance.RatesModel.OnPostAsync", t => t.AttendanceThresholdAsync()),
+        new("Agenda.CalendarIndexModel.OnPostCreateAsync", t => t.AgendaAsync("Create"), RefusesEmpty: false),
+        new("Agenda.CalendarIndexModel.OnPostRegenerateAsync", t => t.AgendaAsync("Regenerate"), RefusesEmpty: false),
+        new("Agenda.CalendarIndexModel.OnPostRevokeAsync", t => t.AgendaAsync("Revoke"), RefusesEmpty: false),
     ];
 
     /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>

@@ -13,7 +13,8 @@ public sealed class ReminderEmailTests(CohortsApp app)
     public async Task Every_reminder_sample_renders_with_its_link_and_why_it_is_sent()
     {
         Email[] samples =
-            [ApplicationDeadlineReminder.Sample, EndorsementReminderToManager.Sample, EndorsementReminderToCandidate.Sample, ReviewsDueReminder.Sample, OfferExpiringReminder.Sample];
+            [ApplicationDeadlineReminder.Sample, EndorsementReminderToManager.Sample, EndorsementReminderToCandidate.Sample, ReviewsDueReminder.Sample, OfferExpiringReminder.Sample,
+             SessionTomorrowReminder.Sample, CoachingNotLoggedReminder.Sample, SatisfactionInvitation.Sample];
         Assert.Equal(ReminderKinds.All.SelectMany(ReminderKinds.Emails).Select(e => e.Template).Order(), samples.Select(s => s.Template).Order());
         await app.WithScopeAsync(services =>
         {
