@@ -12,8 +12,8 @@ namespace Cohorts.Web.Coaching;
 public static class CoachSpace
 {
     public static async Task<IReadOnlyList<CoacheeOption>> CoacheesAsync(CohortsDbContext db, int cohortId, string coachId, CancellationToken cancellationToken) =>
-        await db.CoacheesOf(cohortId, coachId).Join(db.Users, id => id, u => u.Id, (id, u) => new CoacheeOption(u.Id, u.FirstName + " " + u.LastName))
-            .OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        (await db.CoacheesOf(cohortId, coachId).Join(db.Users, id => id, u => u.Id, (id, u) => new { u.Id, Name = u.FirstName + " " + u.LastName })
+            .OrderBy(c => c.Name).ToListAsync(cancellationToken)).Select(c => new CoacheeOption(c.Id, c.Name)).ToList();
 
     /// <summary>The details typed, checked for the coach's own coachees; null with the refusals in <paramref name="state"/>.</summary>
     public static async Task<SessionDetails?> DetailsAsync(CohortsDbContext db, CoachingSessionInput input, int cohortId, string coachId,

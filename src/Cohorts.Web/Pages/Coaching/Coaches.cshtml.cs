@@ -175,14 +175,16 @@ public sealed class CoachesModel(CohortsDbContext db, UserManager<CohortsUser> u
     private async Task<IActionResult> PageAsync(CancellationToken cancellationToken)
     {
         var id = Cohort.Id;
-        var participants = await db.ParticipantsOf(id).Join(db.Users, e => e.ParticipantId, u => u.Id, (e, u) => new Person(u.Id, u.FirstName + " " + u.LastName, u.Email ?? ""))
-            .OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        var participants = (await db.ParticipantsOf(id).Join(db.Users, e => e.ParticipantId, u => u.Id, (e, u) => new { u.Id, Name = u.FirstName + " " + u.LastName, u.Email })
+            .ToListAsync(cancellationToken)).Select(u => new Person(u.Id, u.Name, u.Email ?? "")).OrderBy(p => p.Name).ToList();
         var pairings = await db.CoachPairings.AsNoTracking().Where(p => p.CohortId == id).Select(p => new { p.CoachId, p.ParticipantId }).ToListAsync(cancellationToken);
-        var coaches = await db.CohortCoaches.AsNoTracking().Where(c => c.CohortId == id)
-            .Join(db.Users, c => c.CoachId, u => u.Id, (c, u) => new { Person = new Person(u.Id, u.FirstName + " " + u.LastName, u.Email ?? ""), c.MaxCoachees })
-            .OrderBy(c => c.Person.Name).ToListAsync(cancellationToken);
-        var people = await db.Users.AsNoTracking().Where(u => pairings.Select(p => p.ParticipantId).Contains(u.Id))
-            .Select(u => new Person(u.Id, u.FirstName + " " + u.LastName, u.Email ?? "")).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var coaches = (await db.CohortCoaches.AsNoTracking().Where(c => c.CohortId == id)
+            .Join(db.Users, c => c.CoachId, u => u.Id, (c, u) => new { u.Id, Name = u.FirstName + " " + u.LastName, u.Email, c.MaxCoachees })
+            .ToListAsync(cancellationToken)).Select(c => new { Person = new Person(c.Id, c.Name, c.Email ?? ""), c.MaxCoachees }).OrderBy(c => c.Person.Name).ToList();
+        var pairedIds = pairings.Select(p => p.ParticipantId).ToList();
+        var people = (await db.Users.AsNoTracking().Where(u => pairedIds.Contains(u.Id))
+            .Select(u => new { u.Id, Name = u.FirstName + " " + u.LastName, u.Email }).ToListAsync(cancellationToken))
+            .ToDictionary(u => u.Id, u => new Person(u.Id, u.Name, u.Email ?? ""));
         Coaches = coaches.Select(c => new CoachView(c.Person, c.MaxCoachees,
             pairings.Where(p => p.CoachId == c.Person.Id).Select(p => people[p.ParticipantId]).OrderBy(p => p.Name).ToList())).ToList();
         Unpaired = participants.Where(p => pairings.All(x => x.ParticipantId != p.Id)).ToList();

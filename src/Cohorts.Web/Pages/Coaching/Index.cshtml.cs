@@ -46,11 +46,11 @@ public sealed class IndexModel(CohortsDbContext db, TimeProvider clock) : PageMo
             {
                 cohort.Id, Program = cohort.Program.Name, cohort.Name, cohort.StartsOn, cohort.EndsOn, c.MaxCoachees,
                 Coachees = db.CoachPairings.Where(p => p.CohortId == c.CohortId && p.CoachId == me)
-                    .Join(db.Users, p => p.ParticipantId, u => u.Id, (p, u) => new Coachee(u.FirstName + " " + u.LastName, u.Email ?? "")).ToList(),
+                    .Join(db.Users, p => p.ParticipantId, u => u.Id, (p, u) => new { Name = u.FirstName + " " + u.LastName, u.Email }).ToList(),
             })
             .OrderByDescending(c => c.StartsOn).ToListAsync(cancellationToken);
         Cohorts = cohorts.Select(c => new CohortView(c.Id, c.Program, c.Name, c.StartsOn, c.EndsOn, c.MaxCoachees,
-            c.Coachees.OrderBy(p => p.Name).ToList())).ToList();
+            c.Coachees.Select(p => new Coachee(p.Name, p.Email ?? "")).OrderBy(p => p.Name).ToList())).ToList();
         var led = db.Sessions.AsNoTracking().LedBy(me);
         var now = Now;
         Upcoming = await RowsAsync(led.Where(s => s.EndsAt > now).OrderBy(s => s.StartsAt), cancellationToken);
