@@ -19,8 +19,8 @@ public static class CoachSpace
     public static async Task<SessionDetails?> DetailsAsync(CohortsDbContext db, CoachingSessionInput input, int cohortId, string coachId,
         ModelStateDictionary state, CancellationToken cancellationToken)
     {
-        var (details, hoursError) = input.ToDetails(coachId);
-        if (hoursError is not null) state.AddModelError("Input.Hours", hoursError);
+        var (details, field, error) = input.ToDetails(coachId);
+        if (field is not null) state.AddModelError(field, error!);
         if (details is null) return null;
         if (await CoachingRules.CheckCoacheesAsync(db, cohortId, coachId, details.Participants, cancellationToken) is { } refusal)
         {

@@ -43,16 +43,18 @@ public sealed class CoachingSessionInput
 
     public const string HoursMessage = "Indiquez un nombre d'heures, par exemple 1,5.";
 
-    /// <summary>The session's details, or null with the field's message when the hours are not a number.</summary>
-    public (SessionDetails? Details, string? HoursError) ToDetails(string coachId)
+    /// <summary>The session's details, or null with the field and its message (a day out of any calendar, hours that are no number).</summary>
+    public (SessionDetails? Details, string? Field, string? Error) ToDetails(string coachId)
     {
+        // Far-off years are no one's session, and would overflow the conversion to UTC.
+        if (Day!.Value.Year is < 2000 or > 2200) return (null, "Input.Day", "Indiquez un jour de la promotion, par exemple 12/01/2027.");
         var startsAt = ParisTime.FromParis(Day!.Value.ToDateTime(StartsAt!.Value));
         var endsAt = ParisTime.FromParis(Day!.Value.ToDateTime(EndsAt!.Value));
         decimal hours;
         if (string.IsNullOrWhiteSpace(Hours)) hours = Math.Max(0, SessionDetails.LengthInHours(startsAt, endsAt));
-        else if (!decimal.TryParse(Hours.Trim().Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out hours)) return (null, HoursMessage);
+        else if (!decimal.TryParse(Hours.Trim().Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out hours)) return (null, "Input.Hours", HoursMessage);
         return (new SessionDetails(SessionKind.Coaching, Title ?? "", startsAt, endsAt, Mandatory, hours, coachId, Place ?? "", "", "", VideoLink ?? "",
-            Description ?? "", Participants.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal).ToList()), null);
+            Description ?? "", Participants.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal).ToList()), null, null);
     }
 
     public static CoachingSessionInput Of(Session session) => new()

@@ -94,7 +94,7 @@ public sealed class SessionModel(CohortsDbContext db, UserManager<CohortsUser> u
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var session = await db.Sessions.LedBy(Me).Where(s => s.Kind == SessionKind.Coaching).Include(s => s.Participants).Include(s => s.Bookings)
+        var session = await db.Sessions.LedBy(Me).Where(s => s.Kind == SessionKind.Coaching).Include(s => s.Participants).Include(s => s.Bookings).AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (session is null) return false;
         Session = session;
