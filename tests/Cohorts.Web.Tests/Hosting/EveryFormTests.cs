@@ -110,6 +110,14 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Agenda.CalendarIndexModel.OnPostCreateAsync", t => t.AgendaAsync("Create"), RefusesEmpty: false),
         new("Agenda.CalendarIndexModel.OnPostRegenerateAsync", t => t.AgendaAsync("Regenerate"), RefusesEmpty: false),
         new("Agenda.CalendarIndexModel.OnPostRevokeAsync", t => t.AgendaAsync("Revoke"), RefusesEmpty: false),
+        new("Coaching.CoachesModel.OnPostAddAsync", t => t.CoachesAsync("Add")),
+        new("Coaching.CoachesModel.OnPostCapacityAsync", t => t.CoachesAsync("Capacity")),
+        new("Coaching.CoachesModel.OnPostPairAsync", t => t.CoachesAsync("Pair")),
+        new("Coaching.CoachesModel.OnPostUnpairAsync", t => t.CoachesAsync("Unpair")),
+        new("Coaching.NewSessionModel.OnPostAsync", t => t.CoachPlansAsync()),
+        new("Coaching.SessionModel.OnPostAsync", t => t.CoachChangesAsync(null)),
+        new("Coaching.SessionModel.OnPostCancelAsync", t => t.CoachChangesAsync("Cancel"), RefusesEmpty: false),
+        new("Coaching.LogModel.OnPostAsync", t => t.CoachLogsAsync()),
     ];
 
     /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>
