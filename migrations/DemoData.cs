@@ -71,6 +71,7 @@ public static class DemoData
         added |= await SeedApplicationsAsync(db, users, now);
         added |= await DemoSelection.SeedAsync(db, users, now);
         added |= await DemoReminders.SeedAsync(db, users, now);
+        added |= await DemoSessions.SeedAsync(db, users, now);
         added |= await DemoMail.SeedAsync(scopedServices, now);
         return added;
     }
