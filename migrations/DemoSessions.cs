@@ -17,7 +17,7 @@ namespace Cohorts.Migrations;
 /// The running cohort of each demo program from acceptance on: participants who accepted their place (an application
 /// in OfferAccepted and an enrollment each; the demo candidate among those of « Conseiller en stratégie numérique »),
 /// a facilitator per program, a weekly remote series, in-person days with place, address and room, and coaching by the
-/// demo coach with their coachees. Sessions that have ended have their attendance (a few absences: one participant per
+/// demo coach with their coachees; one remote class to come is cancelled. Sessions that have ended have their attendance (a few absences: one participant per
 /// cohort can no longer reach the threshold), their coaching logs (all but the latest, left for the coach to write) and
 /// some ratings. Every cohort session starts at <see cref="CohortSessionsStart"/>, Paris time, winter and summer alike.
 /// Everything goes through the domain and <see cref="SessionStore"/> (no clash), in one transaction. Idempotent: a cohort
@@ -144,6 +144,8 @@ public static class DemoSessions
         "Bons échanges entre participants de ministères différents.",
         "J'aurais aimé plus de temps pour les cas pratiques.",
     ];
+
+    public const string CancelReason = "Intervenant indisponible : la classe virtuelle est remplacée par un temps de travail sur vos missions.";
 
     /// <summary>How many participants the demo enrolls (applications in OfferAccepted), the demo candidate included.</summary>
     public static int Enrolled => Plans.Sum(p => p.Participants.Count + (p.WithDemoCandidate ? 1 : 0));
@@ -276,6 +278,12 @@ public static class DemoSessions
         db.Sessions.AddRange(sessions);
         var refusals = await SessionStore.SaveAsync(db, sessions, CancellationToken.None);
         if (refusals.Count > 0) throw new InvalidOperationException($"Demo sessions of {cohort.Name}: {string.Join(" ", refusals)}");
+        // One remote class to come is called off: the calendar and the feeds show a cancellation.
+        if (sessions.Where(s => s.Kind == SessionKind.Remote && !s.HasStarted(now)).OrderBy(s => s.StartsAt).Skip(1).FirstOrDefault() is { } called)
+        {
+            called.Cancel(CancelReason, now);
+            await db.SaveChangesAsync();
+        }
         return sessions;
     }
 

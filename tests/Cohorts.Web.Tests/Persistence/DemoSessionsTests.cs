@@ -42,8 +42,12 @@ public sealed class DemoSessionsTests(CohortsApp app) : IAsyncLifetime
         Assert.False(second);
         Assert.Equal(counts, await CountsAsync());
         Assert.All(counts, c => Assert.True(c > 0, string.Join(", ", counts)));
-        // The sessions' own rule holds on each: straight from the seeding, not a count read before.
-        Assert.Equal(0, await app.WithDbAsync(db => db.SessionBookings.CountAsync(b => !b.Active)));
+        // Only the cancelled session's bookings are let go.
+        Assert.Equal(await app.WithDbAsync(db => db.SessionBookings.CountAsync(b => db.Sessions.Any(s => s.Id == b.SessionId && s.CancelledAt != null))),
+            await app.WithDbAsync(db => db.SessionBookings.CountAsync(b => !b.Active)));
+        // Demo history, not news: no participant, facilitator or coach is emailed about it.
+        var demoPeople = DemoSessions.Plans.Select(p => p.BelowThresholdEmail).Concat(DemoSessions.Facilitators.Select(f => f.Email)).ToList();
+        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => demoPeople.Contains(m.To) || m.To == DemoSessions.CoachEmail)));
 
         Task<int[]> CountsAsync() => app.WithDbAsync(async db => new[]
         {
@@ -84,6 +88,9 @@ public sealed class DemoSessionsTests(CohortsApp app) : IAsyncLifetime
                 Assert.NotEmpty(s.Address);
                 Assert.NotEmpty(s.Room);
             });
+            var cancelled = Assert.Single(sessions, s => s.IsCancelled);
+            Assert.Equal((SessionKind.Remote, DemoSessions.CancelReason, 1), (cancelled.Kind, cancelled.CancelReason, cancelled.Sequence));
+            Assert.False(cancelled.HasStarted(now));
             // Participants who accepted their place, each enrolled.
             var expected = plan.Participants.Count + (plan.WithDemoCandidate ? 1 : 0);
             var states = await app.WithDbAsync(db => db.Applications.Where(a => a.CohortId == cohort.Id).Select(a => a.State).ToListAsync());
