@@ -50,6 +50,8 @@ public static class DemoSessions
         string RemoteTitle,
         string RemoteDescription,
         string VideoLink,
+        int RemoteFromWeek,
+        int? RemoteCount,
         bool InPersonMonthly,
         IReadOnlyList<string> InPersonTitles,
         string Place,
@@ -76,7 +78,8 @@ public static class DemoSessions
             "Rituel à distance : revue de sprint et rétrospective",
             "Chaque mardi, les équipes présentent l'avancement de leur produit, puis rétrospective animée.",
             "https://webinaire.numerique.gouv.fr/booster-agile-promotion-2",
-            InPersonMonthly: false,
+            // « 6 séances à distance », from the third week on.
+            RemoteFromWeek: 2, RemoteCount: 6, InPersonMonthly: false,
             [
                 "Séminaire de lancement : le mode produit",
                 "Atelier : cartographier les usagers et leurs besoins",
@@ -104,7 +107,7 @@ public static class DemoSessions
             "Classe virtuelle : l'actualité du numérique public",
             "Chaque mardi, une heure d'actualité et une heure d'étude de cas avec un intervenant.",
             "https://webinaire.numerique.gouv.fr/conseiller-strategie-numerique-2026",
-            InPersonMonthly: true,
+            RemoteFromWeek: 0, RemoteCount: null, InPersonMonthly: true,
             [
                 "Séminaire de lancement : conseiller les décideurs publics",
                 "Cloud souverain et qualification SecNumCloud",
@@ -252,7 +255,7 @@ public static class DemoSessions
         var sessions = new List<Session>();
         var start = CohortSessionsStart;
         var series = Guid.CreateVersion7(plannedAt);
-        foreach (var day in Days(cohort, DayOfWeek.Tuesday))
+        foreach (var day in Days(cohort, DayOfWeek.Tuesday).Skip(plan.RemoteFromWeek).Take(plan.RemoteCount ?? int.MaxValue))
             sessions.Add(Session.Plan(cohort.Id, new SessionDetails(SessionKind.Remote, plan.RemoteTitle, At(day, start), At(day, start.AddHours(2)),
                 Mandatory: true, Hours: 2m, lead.Id, VideoLink: plan.VideoLink, Description: plan.RemoteDescription), window, plannedAt, series));
 
