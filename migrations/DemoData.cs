@@ -72,6 +72,8 @@ public static class DemoData
         added |= await DemoSelection.SeedAsync(db, users, now);
         added |= await DemoReminders.SeedAsync(db, users, now);
         added |= await DemoMail.SeedAsync(scopedServices, now);
+        // After the mail journal's demo, which shows the first applications of each program: those of the open cohorts.
+        added |= await DemoSessions.SeedAsync(db, users, now);
         return added;
     }
 

@@ -48,6 +48,7 @@ public sealed class DemoDataTests(CohortsApp app) : IAsyncLifetime
             [ApplicationState.AwaitingEndorsement] = 1,
             [ApplicationState.Endorsed] = 1,
             [ApplicationState.UnderReview] = 1 + 130,
+            [ApplicationState.OfferAccepted] = DemoSessions.Enrolled,
         }, states);
         Assert.All(applications.Where(a => a.State != ApplicationState.Draft), a => Assert.NotNull(a.CvDocumentId));
         var cvs = await app.WithDbAsync(db => db.Documents.Select(d => d.Content).ToListAsync());
