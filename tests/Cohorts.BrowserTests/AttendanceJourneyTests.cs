@@ -85,7 +85,7 @@ public sealed class AttendanceJourneyTests(BrowserFixture fixture) : IAsyncLifet
 
         await manager.GotoAsync($"/gestion/promotions/{scenario.CohortId}/assiduite");
         var thirdRow = manager.Locator("#participants tbody tr").Filter(new() { HasText = third.Name });
-        await Expect(thirdRow).ToContainTextAsync("Sous le seuil");
+        await Expect(thirdRow).ToContainTextAsync("Seuil hors d'atteinte");
         await Expect(manager.Locator("#participants tbody tr").Filter(new() { HasText = first.Name })).ToContainTextAsync("Au-dessus du seuil");
 
         // A threshold of 150 %, Enter in the field: refused next to it; then 0 %, and nobody is below it.

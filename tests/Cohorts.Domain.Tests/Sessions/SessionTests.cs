@@ -146,7 +146,10 @@ public sealed class AttendanceTests
             new CountedSession(4, false, false, AttendanceStatus.Present),
             new CountedSession(6, true, true, null),            // cancelled
         ]);
-        Assert.Equal(new ParticipantHours(10, 5, 9), hours);
+        Assert.Equal(new ParticipantHours(10, 5, 9, MissedMandatory: 2), hours);
+        Assert.Equal(0.8m, hours.BestReachableRate);
+        Assert.False(hours.OutOfReach(80));
+        Assert.True(hours.OutOfReach(81));
         Assert.Equal(0.5m, hours.Rate);
         Assert.True(hours.Below(80));
         Assert.False(hours.Below(50));

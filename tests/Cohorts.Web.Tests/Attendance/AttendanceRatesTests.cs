@@ -64,10 +64,13 @@ public sealed class AttendanceRatesTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(
         [
             $"{camille.Name} | {camille.Email} | 5 h | 4 h | 80 % | 4 h | 0,75 h | Au-dessus du seuil",
-            $"{second.Name} | {second.Email} | 4 h | 3 h | 75 % | 3 h | 0 h | Sous le seuil",
-            $"{third.Name} | {third.Email} | 4 h | 0 h | 0 % | 2 h | 0 h | Sous le seuil",
+            // Under it today, and the hour to come would bring them to 100 %.
+            $"{second.Name} | {second.Email} | 4 h | 3 h | 75 % | 3 h | 0 h | Sous le seuil à ce jour",
+            // Absent for 3 of the 4 hours: 25 % at best.
+            $"{third.Name} | {third.Email} | 4 h | 0 h | 0 % | 2 h | 0 h | Seuil hors d'atteinte",
         ], Lines(page));
-        Assert.Contains("2 participants sous le seuil de 80 %", page, StringComparison.Ordinal);
+        Assert.Contains("2 participants sous le seuil de 80 % à ce jour ; 1 ne peut plus l'atteindre, signalé « Seuil hors d'atteinte » dans le tableau.",
+            page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/seances/{held.Id}/presences\"", page, StringComparison.Ordinal);
     }
 
@@ -91,7 +94,7 @@ public sealed class AttendanceRatesTests(CohortsApp app) : IAsyncLifetime
 
         Assert.Contains("Le seuil d'assiduité du programme « Conseiller en stratégie numérique » est maintenant de 75 %", changed, StringComparison.Ordinal);
         Assert.Contains("Seuil d'assiduité : 75 %", changed, StringComparison.Ordinal);
-        Assert.Equal(["Au-dessus du seuil", "Au-dessus du seuil", "Sous le seuil"], Lines(changed).Select(l => l.Split(" | ")[^1]));
+        Assert.Equal(["Au-dessus du seuil", "Au-dessus du seuil", "Seuil hors d'atteinte"], Lines(changed).Select(l => l.Split(" | ")[^1]));
         Assert.Equal(75, await app.WithDbAsync(db => db.Programs.Where(p => p.Id == scenario.ProgramId).Select(p => p.AttendanceThreshold).SingleAsync()));
     }
 

@@ -35,9 +35,13 @@ public sealed class AttendanceHoursTests(CohortsApp app) : IAsyncLifetime
 
         // Camille: 3 + 3 + 1 mandatory planned, 3 (late counts) + 1 attended.
         Assert.Equal(new ParticipantHours(7, 4, 4), records[camille.Id].Hours);
+        Assert.Equal(1m, records[camille.Id].Hours.BestReachableRate);
         Assert.Equal(0.5714m, records[camille.Id].Hours.Rate);
-        Assert.Equal(new ParticipantHours(6, 0, 0), records[other.Id].Hours);
+        Assert.Equal(new ParticipantHours(6, 0, 0, MissedMandatory: 3), records[other.Id].Hours);
         Assert.True(records[other.Id].Hours.Below(80));
+        // Absent for 3 of 6 hours: 50 % at best.
+        Assert.True(records[other.Id].Hours.OutOfReach(80));
+        Assert.False(records[other.Id].Hours.OutOfReach(50));
         Assert.Equal(0, records[camille.Id].CoachingHoursLogged);
     }
 }

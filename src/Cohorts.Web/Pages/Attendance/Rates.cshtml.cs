@@ -28,7 +28,9 @@ public sealed class RatesModel(CohortsDbContext db, TimeProvider clock) : PageMo
     public IReadOnlyList<ParticipantRow> Participants { get; private set; } = [];
     public IReadOnlyList<HeldSession> Held { get; private set; } = [];
 
-    public sealed record ParticipantRow(string Name, string Email, ParticipantHours Hours, decimal CoachingHours, bool Below);
+    /// <param name="Below">Under the threshold now, the hours to come counted as not attended yet.</param>
+    /// <param name="OutOfReach">Under it for good: the hours already missed are too many.</param>
+    public sealed record ParticipantRow(string Name, string Email, ParticipantHours Hours, decimal CoachingHours, bool Below, bool OutOfReach);
 
     public sealed record HeldSession(Guid Id, string Title, SessionKind Kind, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Attendees, int Marked);
 
@@ -68,7 +70,8 @@ public sealed class RatesModel(CohortsDbContext db, TimeProvider clock) : PageMo
         var people = await People.ByNameAsync(db, db.ParticipantsOf(id).Select(e => e.ParticipantId), cancellationToken);
         var threshold = cohort.Program.AttendanceThreshold;
         Participants = people.Where(p => records.ContainsKey(p.Id)).Select(p => (Person: p, Record: records[p.Id]))
-            .Select(x => new ParticipantRow(x.Person.Name, x.Person.Email, x.Record.Hours, x.Record.CoachingHoursLogged, x.Record.Hours.Below(threshold)))
+            .Select(x => new ParticipantRow(x.Person.Name, x.Person.Email, x.Record.Hours, x.Record.CoachingHoursLogged, x.Record.Hours.Below(threshold),
+                x.Record.Hours.OutOfReach(threshold)))
             .ToList();
         var now = clock.GetUtcNow();
         var enrolled = await db.ParticipantsOf(id).CountAsync(cancellationToken);
