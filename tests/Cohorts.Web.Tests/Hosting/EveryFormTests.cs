@@ -104,6 +104,10 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Reminders.CohortRemindersModel.OnPostSwitchOffAsync", t => t.ReminderSwitchAsync("SwitchOff")),
         new("Reminders.CohortRemindersModel.OnPostSwitchOnAsync", t => t.ReminderSwitchAsync("SwitchOn")),
         new("Mail.MessageModel.OnPostResendAsync", t => t.ResendAsync(), RefusesEmpty: false),
+        new("Sessions.CreateSessionModel.OnPostAsync", t => t.SessionCreateAsync()),
+        new("Sessions.EditSessionModel.OnPostAsync", t => t.SessionEditAsync()),
+        new("Sessions.EditSeriesModel.OnPostAsync", t => t.SeriesEditAsync()),
+        new("Sessions.CancelSessionModel.OnPostAsync", t => t.SessionCancelAsync(), RefusesEmpty: false),
     ];
 
     /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>

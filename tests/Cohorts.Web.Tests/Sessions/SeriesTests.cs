@@ -73,7 +73,7 @@ public sealed class SeriesTests(CohortsApp app) : IAsyncLifetime
             Assert.Contains("value=\"09:30\"", edit);
         }
         var list = await Forms.ReadAsync(staff, $"/gestion/promotions/{scenario.CohortId}/seances");
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(list, "de 09:30 à 11:00"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(list, "<td>[^<]*, de 09:30 à 11:00</td>"));
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class SeriesTests(CohortsApp app) : IAsyncLifetime
         var email = await app.Mailbox.WaitForAsync(scenario.Participants[0].Email, "Séances modifiées : « Classe du lundi »");
         Assert.Equal(3, EventsOf(email).Count);
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(email.TextBody ?? "", "de 15:00 à 17:00"));
-        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == scenario.Participants[0].Email)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == scenario.Participants[0].Email && m.Kind == "session-changed")));
     }
 
     [Fact]
