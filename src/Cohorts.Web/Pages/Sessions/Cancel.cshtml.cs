@@ -55,32 +55,17 @@ public sealed class CancelSessionModel(CohortsDbContext db, Outbox outbox, IOpti
         }
         catch (DomainException e)
         {
-            return await RefusedAsync(id, [e.Message], cancellationToken);
+            return await RefusedAsync([e.Message], () => LoadAsync(id, cancellationToken));
         }
         await SessionNotices.CancelledAsync(Db, outbox, mail.Value.BaseUrl, Cohort, sessions, Now, cancellationToken);
-        IReadOnlyList<string> refusals;
-        try
-        {
-            refusals = await SessionStore.SaveAsync(Db, sessions, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            refusals = [EditSessionModel.ChangedMeanwhileMessage];
-        }
-        if (refusals.Count > 0) return await RefusedAsync(id, refusals, cancellationToken);
+        var refusals = await SaveAsync(sessions, cancellationToken);
+        if (refusals.Count > 0) return await RefusedAsync(refusals, () => LoadAsync(id, cancellationToken));
         TempData["Message"] = sessions.Count == 1
             ? "La séance est annulée ; la personne qui l'anime et les participants sont prévenus."
             : $"{sessions.Count} séances de la série sont annulées ; la personne qui les anime et les participants sont prévenus.";
         return RedirectToPage("/Sessions/Details", new { id });
     }
 
-    private async Task<IActionResult> RefusedAsync(Guid id, IReadOnlyList<string> refusals, CancellationToken cancellationToken)
-    {
-        Db.ChangeTracker.Clear();
-        await LoadAsync(id, cancellationToken);
-        foreach (var refusal in refusals) ModelState.AddModelError("", refusal);
-        return Page();
-    }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

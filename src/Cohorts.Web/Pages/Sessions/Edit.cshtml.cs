@@ -18,8 +18,6 @@ namespace Cohorts.Web.Pages.Sessions;
 [Authorize(Policy = Policies.Staff)]
 public sealed class EditSessionModel(CohortsDbContext db, Outbox outbox, IOptions<MailOptions> mail, TimeProvider clock) : SessionPage(db)
 {
-    public const string ChangedMeanwhileMessage = "La séance vient d'être modifiée par quelqu'un d'autre : rechargez la page et recommencez.";
-
     [BindProperty(Name = nameof(Input))] public SessionInput Input { get; set; } = new();
 
     public SessionChoices Choices { get; private set; } = null!;
@@ -51,33 +49,18 @@ public sealed class EditSessionModel(CohortsDbContext db, Outbox outbox, IOption
         }
         catch (DomainException e)
         {
-            return await RefusedAsync(id, [e.Message], cancellationToken);
+            return await RefusedAsync([e.Message], () => LoadAsync(id, cancellationToken));
         }
         if (wasToCome || !Session.HasEnded(now))
             await SessionNotices.ChangedAsync(Db, outbox, mail.Value.BaseUrl, Cohort, [Session], named, now, cancellationToken);
-        IReadOnlyList<string> refusals;
-        try
-        {
-            refusals = await SessionStore.SaveAsync(Db, Session, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            refusals = [ChangedMeanwhileMessage];
-        }
-        if (refusals.Count > 0) return await RefusedAsync(id, refusals, cancellationToken);
+        var refusals = await SaveAsync([Session], cancellationToken);
+        if (refusals.Count > 0) return await RefusedAsync(refusals, () => LoadAsync(id, cancellationToken));
         TempData["Message"] = wasToCome || !Session.HasEnded(now)
             ? "La séance est modifiée ; la personne qui l'anime et les participants reçoivent la nouvelle invitation pour leur agenda."
             : "La séance est modifiée.";
         return RedirectToPage("/Sessions/Details", new { id });
     }
 
-    private async Task<IActionResult> RefusedAsync(Guid id, IReadOnlyList<string> refusals, CancellationToken cancellationToken)
-    {
-        Db.ChangeTracker.Clear();
-        await LoadAsync(id, cancellationToken);
-        foreach (var refusal in refusals) ModelState.AddModelError("", refusal);
-        return Page();
-    }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

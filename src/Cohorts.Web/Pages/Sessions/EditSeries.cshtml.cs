@@ -51,7 +51,7 @@ public sealed class EditSeriesModel(CohortsDbContext db, Outbox outbox, IOptions
             }
             catch (DomainException e)
             {
-                return await RefusedAsync(seriesId, [$"Séance du {SessionText.When(occurrence)} : {e.Message}"], cancellationToken);
+                return await RefusedAsync([$"Séance du {SessionText.When(occurrence)} : {e.Message}"], () => LoadAsync(seriesId, cancellationToken));
             }
         }
         if (changed.Count == 0)
@@ -60,27 +60,12 @@ public sealed class EditSeriesModel(CohortsDbContext db, Outbox outbox, IOptions
             return RedirectToPage("/Sessions/Details", new { id = Session.Id });
         }
         await SessionNotices.ChangedAsync(Db, outbox, mail.Value.BaseUrl, Cohort, changed, named, now, cancellationToken);
-        IReadOnlyList<string> refusals;
-        try
-        {
-            refusals = await SessionStore.SaveAsync(Db, changed, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            refusals = [EditSessionModel.ChangedMeanwhileMessage];
-        }
-        if (refusals.Count > 0) return await RefusedAsync(seriesId, refusals, cancellationToken);
+        var refusals = await SaveAsync(changed, cancellationToken);
+        if (refusals.Count > 0) return await RefusedAsync(refusals, () => LoadAsync(seriesId, cancellationToken));
         TempData["Message"] = $"La série est modifiée : {changed.Count} séance{(changed.Count > 1 ? "s" : "")} à venir ; la personne qui anime et les participants sont prévenus.";
         return RedirectToPage("/Sessions/Details", new { id = changed[0].Id });
     }
 
-    private async Task<IActionResult> RefusedAsync(Guid seriesId, IReadOnlyList<string> refusals, CancellationToken cancellationToken)
-    {
-        Db.ChangeTracker.Clear();
-        await LoadAsync(seriesId, cancellationToken);
-        foreach (var refusal in refusals) ModelState.AddModelError("", refusal);
-        return Page();
-    }
 
     private async Task<bool> LoadAsync(Guid seriesId, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Cohorts.Domain.Sessions;
 using Cohorts.Web.Catalogue;
 using Cohorts.Web.Data;
 using Cohorts.Web.Sessions;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,8 @@ namespace Cohorts.Web.Pages.Sessions;
 /// </summary>
 public abstract class SessionPage(CohortsDbContext db) : PageModel
 {
+    public const string ChangedMeanwhileMessage = "La séance vient d'être modifiée par quelqu'un d'autre : rechargez la page et recommencez.";
+
     public Session Session { get; private set; } = null!;
     public Cohort Cohort { get; private set; } = null!;
 
@@ -27,6 +30,28 @@ public abstract class SessionPage(CohortsDbContext db) : PageModel
         Session = session;
         Cohort = await db.Cohorts.AsNoTracking().Include(c => c.Program).SingleAsync(c => c.Id == session.CohortId, cancellationToken);
         return true;
+    }
+
+    /// <summary>Saves the sessions changed (and the emails written) through <see cref="SessionStore"/>; returns the refusals.</summary>
+    protected async Task<IReadOnlyList<string>> SaveAsync(IReadOnlyCollection<Session> sessions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SessionStore.SaveAsync(db, sessions, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [ChangedMeanwhileMessage];
+        }
+    }
+
+    /// <summary>The form again with the refusals: nothing of the refused change stays tracked, the page reads the session as stored.</summary>
+    protected async Task<IActionResult> RefusedAsync(IReadOnlyList<string> refusals, Func<Task> reload)
+    {
+        db.ChangeTracker.Clear();
+        await reload();
+        foreach (var refusal in refusals) ModelState.AddModelError("", refusal);
+        return Page();
     }
 
     /// <summary>
