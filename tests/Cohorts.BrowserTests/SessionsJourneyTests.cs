@@ -42,15 +42,16 @@ public sealed class SessionsJourneyTests(BrowserFixture fixture) : IAsyncLifetim
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle séance ou série" }).ClickAsync();
         await page.AssertNoSeriousViolationsAsync();
-        await page.GetByLabel("Distanciel", new() { Exact = true }).CheckAsync();
+        // DSFR draws radios and checkboxes on their labels: a user clicks the label.
+        await page.Locator("label[for='Input_Kind_Remote']").ClickAsync();
         await page.GetByLabel("Titre").FillAsync("Classe du mardi");
-        await page.GetByLabel("Jour").FillAsync(Day(tuesday));
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Jour", Exact = true }).FillAsync(Day(tuesday));
         await page.GetByLabel("Heure de début").FillAsync("16:00");
         await page.GetByLabel("Heure de fin").FillAsync("14:00");
         await page.GetByLabel("Animée par").SelectOptionAsync(scenario.OtherCoach.Id);
         await page.GetByLabel("Lien de visioconférence").FillAsync("https://visio.numerique.gouv.fr/mardi");
-        await page.GetByLabel("Chaque semaine, pendant un nombre de semaines").CheckAsync();
-        await page.GetByLabel("Nombre de semaines").FillAsync("4");
+        await page.Locator("label[for='Repeat_Mode_Weeks']").ClickAsync();
+        await page.GetByRole(AriaRole.Spinbutton, new() { NameRegex = new Regex("^Nombre de semaines") }).FillAsync("4");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer la séance" }).ClickAsync();
         await Expect(page.Locator("#erreurs")).ToContainTextAsync("La séance doit finir après son début");
         await Expect(page.GetByLabel("Titre")).ToHaveValueAsync("Classe du mardi");
@@ -58,19 +59,20 @@ public sealed class SessionsJourneyTests(BrowserFixture fixture) : IAsyncLifetim
         await page.GetByLabel("Heure de début").FillAsync("14:00");
         await page.GetByLabel("Heure de fin").FillAsync("16:00");
         // Enter in a field submits the form, as a keyboard user does.
-        await page.GetByLabel("Nombre de semaines").PressAsync("Enter");
+        await page.GetByRole(AriaRole.Spinbutton, new() { NameRegex = new Regex("^Nombre de semaines") }).PressAsync("Enter");
         await Expect(page.Locator("#message")).ToContainTextAsync("La série « Classe du mardi » est créée : 4 séances");
         await Expect(page.Locator("#a-venir tbody tr")).ToHaveCountAsync(4);
         await page.AssertNoSeriousViolationsAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle séance ou série" }).ClickAsync();
-        await page.GetByLabel("Accompagnement", new() { Exact = true }).CheckAsync();
+        await page.Locator("label[for='Input_Kind_Coaching']").ClickAsync();
         await page.GetByLabel("Titre").FillAsync("Point d'étape");
-        await page.GetByLabel("Jour").FillAsync(Day(tuesday));
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Jour", Exact = true }).FillAsync(Day(tuesday));
         await page.GetByLabel("Heure de début").FillAsync("10:00");
         await page.GetByLabel("Heure de fin").FillAsync("11:00");
         await page.GetByLabel("Animée par").SelectOptionAsync(scenario.Coach.Id);
-        await page.GetByLabel(scenario.Participants[0].Name).CheckAsync();
+        await page.Locator("label[for='Input_Participants_0']").ClickAsync();
+        await Expect(page.GetByLabel(scenario.Participants[0].Name)).ToBeCheckedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer la séance" }).ClickAsync();
         await Expect(page.Locator("#message")).ToContainTextAsync("La séance « Point d'étape » est créée");
         await Expect(page.Locator("#participants")).ToHaveTextAsync(scenario.Participants[0].Name);
