@@ -180,6 +180,19 @@ public sealed class SessionPagesTests(CohortsApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_replaced_lead_is_told_they_are_no_longer_expected_without_an_event()
+    {
+        var session = await scenario.SessionAsync(SessionKind.InPerson, scenario.At(4, 9), scenario.At(4, 12), title: "Journée design");
+        var (_, page, _) = await PostAsync(staff, $"/gestion/seances/{session.Id}/modifier",
+            Fields("InPerson", "Journée design", Today(app).AddDays(4), "09:00", "12:00", scenario.OtherCoach.Id));
+        Assert.Contains("Inès Coach", page);
+        var replaced = await app.Mailbox.WaitForAsync(scenario.Facilitator.Email, "Vous n'êtes plus attendu(e) : « Journée design »");
+        Assert.Empty(EventsOf(replaced));
+        var incoming = await app.Mailbox.WaitForAsync(scenario.OtherCoach.Email, "Séance modifiée : « Journée design »");
+        Assert.Single(EventsOf(incoming));
+    }
+
+    [Fact]
     public async Task A_change_that_clashes_is_refused_and_nothing_is_saved_nor_sent()
     {
         await scenario.SessionAsync(SessionKind.InPerson, scenario.At(3, 14), scenario.At(3, 17), title: "Après-midi data");
