@@ -1,6 +1,7 @@
 using Cohorts.Domain.Sessions;
 using Cohorts.Web.Data;
 using Cohorts.Web.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohorts.Web.Sessions;
@@ -42,10 +43,18 @@ public sealed record SessionChoices(IReadOnlyList<SessionChoices.Lead> Leads, IR
     public string NameOf(string leadId) => Leads.FirstOrDefault(l => l.Id == leadId)?.Name ?? "";
 
     /// <summary>
-    /// What is wrong with the lead and participants posted, as (field, message): an account not offered; for a coaching
-    /// session, a lead who is not a coach of the cohort or participants who are not their coachees (<see cref="CoachingRules"/>).
+    /// Adds to <paramref name="state"/> what is wrong with the form (<see cref="SessionInput.Check"/>) and with the lead and
+    /// participants posted: an account not offered; for a coaching session, a lead who is not a coach of the cohort or
+    /// participants who are not their coachees (<see cref="CoachingRules"/>).
     /// </summary>
-    public async Task<IReadOnlyList<(string Field, string Message)>> CheckAsync(CohortsDbContext db, int cohortId, SessionInput input,
+    public async Task CheckAsync(CohortsDbContext db, int cohortId, SessionInput input, ModelStateDictionary state, bool needsDate,
+        CancellationToken cancellationToken)
+    {
+        input.Check(state, needsDate);
+        foreach (var (field, message) in await ChoiceErrorsAsync(db, cohortId, input, cancellationToken)) state.AddModelError(field, message);
+    }
+
+    private async Task<IReadOnlyList<(string Field, string Message)>> ChoiceErrorsAsync(CohortsDbContext db, int cohortId, SessionInput input,
         CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();

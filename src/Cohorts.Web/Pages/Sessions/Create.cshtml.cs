@@ -47,9 +47,8 @@ public sealed class CreateSessionModel(CohortsDbContext db, TimeProvider clock) 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        Input.Check(ModelState, needsDate: true);
+        await Choices.CheckAsync(db, id, Input, ModelState, needsDate: true, cancellationToken);
         CheckRepeat();
-        foreach (var (field, message) in await Choices.CheckAsync(db, id, Input, cancellationToken)) ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return Page();
         var times = Repeat.Mode == Repetition.Once
             ? [(ParisTime.FromParis(Input.Date!.Value.ToDateTime(Input.StartTime!.Value)), ParisTime.FromParis(Input.Date.Value.ToDateTime(Input.EndTime!.Value)))]

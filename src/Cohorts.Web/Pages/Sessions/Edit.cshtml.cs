@@ -33,8 +33,7 @@ public sealed class EditSessionModel(CohortsDbContext db, Outbox outbox, IOption
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         Input.Kind = Session.Kind;
-        Input.Check(ModelState, needsDate: true);
-        foreach (var (field, message) in await Choices.CheckAsync(Db, Cohort.Id, Input, cancellationToken)) ModelState.AddModelError(field, message);
+        await Choices.CheckAsync(Db, Cohort.Id, Input, ModelState, needsDate: true, cancellationToken);
         if (!ModelState.IsValid) return Page();
         var now = clock.GetUtcNow();
         var named = SessionNotices.Named(Session);

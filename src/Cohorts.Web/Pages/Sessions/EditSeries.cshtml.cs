@@ -35,8 +35,7 @@ public sealed class EditSeriesModel(CohortsDbContext db, Outbox outbox, IOptions
     {
         if (!await LoadAsync(seriesId, cancellationToken)) return NotFound();
         Input.Kind = Session.Kind;
-        Input.Check(ModelState, needsDate: false);
-        foreach (var (field, message) in await Choices.CheckAsync(Db, Cohort.Id, Input, cancellationToken)) ModelState.AddModelError(field, message);
+        await Choices.CheckAsync(Db, Cohort.Id, Input, ModelState, needsDate: false, cancellationToken);
         if (ToCome.Count == 0) ModelState.AddModelError("", "Cette série n'a plus de séance à venir : il n'y a rien à modifier.");
         if (!ModelState.IsValid) return Page();
         var now = clock.GetUtcNow();
