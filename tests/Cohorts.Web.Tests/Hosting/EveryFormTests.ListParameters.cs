@@ -28,6 +28,7 @@ public sealed partial class EveryFormTests
             ($"/gestion/promotions/{_scenario.CohortId}/classement/export.csv", RankingListParameters),
             ($"/gestion/promotions/{_scenario.CohortId}/proposition", ["Confirm", "PageNumber"]),
             ("/gestion/courriels", MailJournalParameters),
+            ($"/gestion/promotions/{_scenario.CohortId}/seances", ["vue", "semaine"]),
         };
         var values = BadInput.Strings.Select(v => (v.Name, v.Text)).Concat([("négatif", "-1"), ("zéro", "0"), ("énorme", "99999999999999999999")]);
         foreach (var (path, parameters) in lists)

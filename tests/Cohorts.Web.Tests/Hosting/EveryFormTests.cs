@@ -118,6 +118,10 @@ public sealed partial class EveryFormTests(CohortsApp app) : IAsyncLifetime
         new("Coaching.SessionModel.OnPostAsync", t => t.CoachChangesAsync(null)),
         new("Coaching.SessionModel.OnPostCancelAsync", t => t.CoachChangesAsync("Cancel"), RefusesEmpty: false),
         new("Coaching.LogModel.OnPostAsync", t => t.CoachLogsAsync()),
+        new("Sessions.CreateSessionModel.OnPostAsync", t => t.SessionCreateAsync()),
+        new("Sessions.EditSessionModel.OnPostAsync", t => t.SessionEditAsync()),
+        new("Sessions.EditSeriesModel.OnPostAsync", t => t.SeriesEditAsync()),
+        new("Sessions.CancelSessionModel.OnPostAsync", t => t.SessionCancelAsync(), RefusesEmpty: false),
     ];
 
     /// <summary>The error page answers the method a failed request came with; it is no form of its own.</summary>

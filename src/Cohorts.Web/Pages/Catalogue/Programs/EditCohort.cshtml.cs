@@ -7,6 +7,7 @@ using Cohorts.Web.Data;
 using Cohorts.Web.Emails;
 using Cohorts.Web.Hosting;
 using Cohorts.Web.Identity;
+using Cohorts.Web.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,10 +50,20 @@ public sealed class EditCohortModel(CohortsDbContext db, UserManager<CohortsUser
             ModelState.AddModelError("", e.Message);
             return Page();
         }
+        if (await SessionsOutside.MessageAsync(db, Cohort, cancellationToken) is { } outside)
+        {
+            ModelState.AddModelError("Input.StartsOn", outside);
+            return Page();
+        }
         if (change is not null) await TellDraftsAsync(change, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { ConstraintName: SessionsOutside.Constraint })
+        {
+            ModelState.AddModelError("Input.StartsOn", SessionsOutside.Message);
+            return Page();
         }
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
