@@ -10,7 +10,8 @@ namespace Cohorts.Web.Sessions;
 /// Writes to the outbox, before the change is saved (so in its transaction), what the people concerned by changed or
 /// cancelled sessions are told: the lead and whoever attends (the cohort's participants, or a coaching session's own),
 /// one email each for all the sessions of one go (a series), with one calendar event per session. Those who were
-/// concerned before the change and no longer are (a lead replaced, a coachee taken off) are told so.
+/// concerned before the change and no longer are (a lead replaced, a coachee taken off) are told so. Whoever made the
+/// change (<c>madeBy</c>: a coach changing their own coaching session) is not told what they just did.
 /// </summary>
 public static class SessionNotices
 {
@@ -18,10 +19,10 @@ public static class SessionNotices
     public static IReadOnlySet<string> Named(Session session) => session.ParticipantIds.Append(session.LeadId).ToHashSet(StringComparer.Ordinal);
 
     public static async Task ChangedAsync(CohortsDbContext db, Outbox outbox, string baseUrl, Cohort cohort, IReadOnlyList<Session> sessions,
-        IReadOnlySet<string> namedBefore, DateTimeOffset now, CancellationToken cancellationToken)
+        IReadOnlySet<string> namedBefore, DateTimeOffset now, CancellationToken cancellationToken, string? madeBy = null)
     {
         if (sessions.Count == 0) return;
-        var (concerned, people) = await ConcernedAsync(db, cohort, sessions, namedBefore, cancellationToken);
+        var (concerned, people) = await ConcernedAsync(db, cohort, sessions, namedBefore, madeBy, cancellationToken);
         var first = sessions.OrderBy(s => s.StartsAt).First();
         var lead = people.GetValueOrDefault(first.LeadId)?.Name ?? "";
         foreach (var (personId, theirs) in concerned)
@@ -43,10 +44,10 @@ public static class SessionNotices
     }
 
     public static async Task CancelledAsync(CohortsDbContext db, Outbox outbox, string baseUrl, Cohort cohort, IReadOnlyList<Session> sessions,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, CancellationToken cancellationToken, string? madeBy = null)
     {
         if (sessions.Count == 0) return;
-        var (concerned, people) = await ConcernedAsync(db, cohort, sessions, new HashSet<string>(), cancellationToken);
+        var (concerned, people) = await ConcernedAsync(db, cohort, sessions, new HashSet<string>(), madeBy, cancellationToken);
         var first = sessions.OrderBy(s => s.StartsAt).First();
         var lead = people.GetValueOrDefault(first.LeadId)?.Name ?? "";
         foreach (var (personId, theirs) in concerned)
@@ -63,7 +64,7 @@ public static class SessionNotices
 
     /// <summary>Each person concerned now, with the sessions that concern them; and every account named, before or now.</summary>
     private static async Task<(Dictionary<string, List<Session>> Concerned, Dictionary<string, Person> People)> ConcernedAsync(CohortsDbContext db,
-        Cohort cohort, IReadOnlyList<Session> sessions, IReadOnlySet<string> namedBefore, CancellationToken cancellationToken)
+        Cohort cohort, IReadOnlyList<Session> sessions, IReadOnlySet<string> namedBefore, string? madeBy, CancellationToken cancellationToken)
     {
         var cohortWide = sessions.Any(s => s.IsCohortWide)
             ? await db.ParticipantsOf(cohort.Id).Select(e => e.ParticipantId).ToListAsync(cancellationToken)
@@ -75,7 +76,7 @@ public static class SessionNotices
             if (!concerned.TryGetValue(id, out var theirs)) concerned[id] = theirs = [];
             theirs.Add(session);
         }
-        var ids = concerned.Keys.Concat(namedBefore).Distinct().ToList();
+        var ids = concerned.Keys.Concat(namedBefore).Distinct().Where(id => id != madeBy).ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.DeactivatedAt == null)
             .ToDictionaryAsync(u => u.Id, u => new Person(u.FirstName, (u.FirstName + " " + u.LastName).Trim(), u.Email), cancellationToken);
         return (concerned, people);

@@ -120,15 +120,15 @@ public sealed class CoachSpaceTests(CohortsApp app) : IAsyncLifetime
 
         var changed = await PlanAsync(coach, page, Fields(3, "16:00", "17:00"), camille, scenario.Participants[1]);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        var moved = await app.Mailbox.WaitForAsync(camille.Email, "Séance d'accompagnement modifiée");
+        var moved = await app.Mailbox.WaitForAsync(camille.Email, "Séance modifiée : « Point d'étape »");
         Assert.Contains("de 16:00 à 17:00", moved.TextBody, StringComparison.Ordinal);
-        await app.Mailbox.WaitForAsync(scenario.Participants[1].Email, "Séance d'accompagnement le");
+        await app.Mailbox.WaitForAsync(scenario.Participants[1].Email, "Séance modifiée : « Point d'étape »");
         var saved = await app.WithDbAsync(db => db.Sessions.SingleAsync(s => s.Id == session.Id));
         Assert.Equal((scenario.At(3, 16), 1), (saved.StartsAt, saved.Sequence));
 
         var cancelled = await Forms.PostAsync(coach, $"{page}?handler=Cancel", new Dictionary<string, string> { ["Reason"] = "Coach malade" }, tokenFrom: page);
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
-        var told = await app.Mailbox.WaitForAsync(camille.Email, "Séance d'accompagnement annulée");
+        var told = await app.Mailbox.WaitForAsync(camille.Email, "Séance annulée : « Point d'étape »");
         Assert.Contains("Coach malade", told.TextBody, StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.Sessions.AnyAsync(s => s.Id == session.Id && s.CancelledAt != null)));
     }

@@ -48,8 +48,7 @@ public sealed class NewSessionModel(CohortsDbContext db, UserManager<CohortsUser
         if (!CoachSpace.Try(ModelState, () => session = Session.Plan(Cohort.Id, details, SessionWindow.Of(Cohort), clock.GetUtcNow()))) return Page();
         db.Sessions.Add(session);
         var coach = (await users.GetUserAsync(User))!.FullName;
-        await CoachingNotices.TellAsync(db, outbox, mail.Value, clock.GetUtcNow(), session, coach,
-            session.ParticipantIds.ToDictionary(id => id, _ => CoachingNews.Planned), cancellationToken);
+        await CoachingNotices.PlannedAsync(db, outbox, mail.Value, clock.GetUtcNow(), session, coach, cancellationToken);
         if (!await CoachSpace.SaveAsync(db, session, ModelState, cancellationToken)) return Page();
         TempData["Message"] = "La séance d'accompagnement est planifiée ; ses participants sont prévenus par courriel.";
         return RedirectToPage("/Coaching/Session", new { id = session.Id });

@@ -20,7 +20,7 @@ namespace Cohorts.Web.Pages.Coaching;
 /// cancelling it (its participants are emailed). Another coach's session, or a session of another kind, does not exist here.
 /// </summary>
 [Authorize(Roles = Roles.Coach)]
-public sealed class SessionModel(CohortsDbContext db, UserManager<CohortsUser> users, Outbox outbox, IOptions<MailOptions> mail, TimeProvider clock) : PageModel
+public sealed class SessionModel(CohortsDbContext db, Outbox outbox, IOptions<MailOptions> mail, TimeProvider clock) : PageModel
 {
     public const string StartedMessage = "La séance a commencé : elle ne peut plus être modifiée ni annulée.";
 
@@ -52,7 +52,7 @@ public sealed class SessionModel(CohortsDbContext db, UserManager<CohortsUser> u
         if (!ModelState.IsValid) return Page();
         var details = await CoachSpace.DetailsAsync(db, Input, Cohort.Id, Me, ModelState, cancellationToken);
         if (details is null) return Page();
-        var before = Session.ParticipantIds.ToList();
+        var named = SessionNotices.Named(Session);
         var changed = false;
         if (!CoachSpace.Try(ModelState, () => changed = Session.Change(details, SessionWindow.Of(Cohort), clock.GetUtcNow()))) return Page();
         if (!changed)
@@ -60,10 +60,7 @@ public sealed class SessionModel(CohortsDbContext db, UserManager<CohortsUser> u
             TempData["Message"] = "Rien n'a changé : la séance reste telle quelle.";
             return RedirectToPage(new { id });
         }
-        var after = Session.ParticipantIds.ToList();
-        var news = before.Union(after).ToDictionary(p => p,
-            p => !after.Contains(p) ? CoachingNews.Cancelled : before.Contains(p) ? CoachingNews.Changed : CoachingNews.Planned);
-        await TellAsync(news, cancellationToken);
+        await SessionNotices.ChangedAsync(db, outbox, mail.Value.BaseUrl, Cohort, [Session], named, clock.GetUtcNow(), cancellationToken, madeBy: Me);
         if (!await CoachSpace.SaveAsync(db, Session, ModelState, cancellationToken)) return Page();
         TempData["Message"] = "La séance est modifiée ; ses participants sont prévenus par courriel.";
         return RedirectToPage(new { id });
@@ -80,16 +77,10 @@ public sealed class SessionModel(CohortsDbContext db, UserManager<CohortsUser> u
             return Page();
         }
         if (!CoachSpace.Try(ModelState, () => Session.Cancel(reason, clock.GetUtcNow()))) return Page();
-        await TellAsync(Session.ParticipantIds.ToDictionary(p => p, _ => CoachingNews.Cancelled), cancellationToken);
+        await SessionNotices.CancelledAsync(db, outbox, mail.Value.BaseUrl, Cohort, [Session], clock.GetUtcNow(), cancellationToken, madeBy: Me);
         if (!await CoachSpace.SaveAsync(db, Session, ModelState, cancellationToken)) return Page();
         TempData["Message"] = "La séance est annulée ; ses participants sont prévenus par courriel.";
         return RedirectToPage("/Coaching/Index");
-    }
-
-    private async Task TellAsync(Dictionary<string, CoachingNews> news, CancellationToken cancellationToken)
-    {
-        var coach = (await users.GetUserAsync(User))!.FullName;
-        await CoachingNotices.TellAsync(db, outbox, mail.Value, clock.GetUtcNow(), Session, coach, news, cancellationToken);
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
