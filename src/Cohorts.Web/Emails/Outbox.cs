@@ -28,6 +28,11 @@ public sealed class Outbox(CohortsDbContext db, EmailRenderer renderer, TimeProv
     {
         var message = OutboxMessage.Create(to, renderer.Render(email), clock.GetUtcNow(), concerns, dedupeKey, attachments);
         var pending = nameof(OutboxState.Pending);
+        // The message and its attachments commit together: a delivery running meanwhile must never find a message whose
+        // attachments are not written yet (it would send it without them). Inside the caller's transaction, that one holds.
+        await using var transaction = db.Database.CurrentTransaction is null && message.Attachments.Count > 0
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         var written = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO outbox_messages (id, "to", subject, kind, html_body, text_body, state, created_at, next_attempt_at, attempts,
                                          dedupe_key, cohort_id, application_id)
@@ -41,6 +46,7 @@ public sealed class Outbox(CohortsDbContext db, EmailRenderer renderer, TimeProv
                 INSERT INTO outbox_attachments (message_id, file_name, content_type, content)
                 VALUES ({message.Id}, {attachment.FileName}, {attachment.ContentType}, {attachment.Content})
                 """, cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return true;
     }
 }

@@ -36,6 +36,25 @@ public sealed class OutboxTests(CohortsApp app) : IAsyncLifetime
             : await OutboxDrain.Create(scope.ServiceProvider, transport).RunAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// A reminder's message and its attachments commit as one: had the message committed first, a delivery running meanwhile
+    /// could send it without its .ics (seen once in a full run). An attachment that cannot be written leaves no message.
+    /// </summary>
+    [Fact]
+    public async Task A_message_written_once_commits_with_its_attachments_or_not_at_all()
+    {
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => app.WithScopeAsync(services => services.GetRequiredService<Outbox>().AddOnceAsync(
+            "agent@cohorts.test", new ResetPassword("Agent", $"{app.BaseUrl}/lien"), "test:atomic", MessageConcerns.Nothing, CancellationToken.None,
+            new EmailAttachment(new string('a', 201) + ".ics", "text/calendar", [1, 2, 3]))));
+        Assert.IsType<Npgsql.PostgresException>(refused.InnerException ?? refused, exactMatch: false);
+        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.DedupeKey == "test:atomic")));
+
+        await app.WithScopeAsync(async services => Assert.True(await services.GetRequiredService<Outbox>().AddOnceAsync("agent@cohorts.test",
+            new ResetPassword("Agent", $"{app.BaseUrl}/lien"), "test:atomic", MessageConcerns.Nothing, CancellationToken.None,
+            new EmailAttachment("seance.ics", "text/calendar", [1, 2, 3]))));
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.DedupeKey == "test:atomic").SelectMany(m => m.Attachments).CountAsync()));
+    }
+
     [Fact]
     public async Task Saved_emails_are_delivered_by_the_job_once_each_with_their_id_as_Message_ID()
     {
