@@ -60,8 +60,9 @@ public sealed class SeriesTests(CohortsApp app) : IAsyncLifetime
     public async Task A_session_typed_at_09_30_in_January_and_in_July_reads_09_30_on_its_page()
     {
         var today = Today(app);
-        var july = new DateOnly(today.Month <= 7 ? today.Year : today.Year + 1, 7, 7);
-        var january = new DateOnly(today.Year + 1, 1, 12);
+        // The next 7 July and 12 January to come, wherever the shared clock stands in the year.
+        DateOnly Next(int month, int day) => new DateOnly(today.Year, month, day) is var d && d > today ? d : d.AddYears(1);
+        var (july, january) = (Next(7, 7), Next(1, 12));
         foreach (var (day, utcHour) in new[] { (july, 7), (january, 8) })
         {
             var (_, page, path) = await PostAsync(staff, New, Fields("InPerson", $"Journée du {Day(day)}", day, "09:30", "11:00", scenario.Facilitator.Id));
@@ -79,7 +80,8 @@ public sealed class SeriesTests(CohortsApp app) : IAsyncLifetime
     [Fact]
     public async Task A_weekly_series_across_the_last_Sunday_of_October_keeps_14_00_in_Paris()
     {
-        var sunday = EndOfSummerTime(Today(app));
+        // Three weeks ahead at least, so that the series starts after today even in late October.
+        var sunday = EndOfSummerTime(Today(app).AddDays(21));
         var first = NextTuesday(sunday.AddDays(-14));
         var (_, page, path) = await PostAsync(staff, New, Weekly(first, "14:00", "16:00", weeks: "4"));
         Assert.EndsWith($"/gestion/promotions/{scenario.CohortId}/seances", path);
