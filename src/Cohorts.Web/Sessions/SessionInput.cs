@@ -66,6 +66,47 @@ public sealed class SessionInput
     };
 
     /// <summary>
+    /// What the occurrences of a series share, field by field: the value most of them hold (the earliest one's on a tie).
+    /// An occurrence changed on its own (a title, a room) does not speak for the whole series.
+    /// </summary>
+    public static SessionInput SharedBy(IReadOnlyList<Session> occurrences)
+    {
+        var inputs = occurrences.OrderBy(s => s.StartsAt).Select(Of).ToList();
+        T Most<T>(Func<SessionInput, T> field) => inputs.GroupBy(field).OrderByDescending(g => g.Count()).First().Key;
+        var participants = Most(i => string.Join(' ', i.Participants.Order(StringComparer.Ordinal)));
+        return new SessionInput
+        {
+            Kind = inputs[0].Kind, Title = Most(i => i.Title), Description = Most(i => i.Description), StartTime = Most(i => i.StartTime),
+            EndTime = Most(i => i.EndTime), Mandatory = Most(i => i.Mandatory), Hours = Most(i => i.Hours), LeadId = Most(i => i.LeadId),
+            Place = Most(i => i.Place), Address = Most(i => i.Address), Room = Most(i => i.Room), VideoLink = Most(i => i.VideoLink),
+            Participants = participants.Length == 0 ? [] : [.. participants.Split(' ')],
+        };
+    }
+
+    /// <summary>
+    /// One occurrence after a change of its series: each field typed differently from what the series shared (<paramref name="shared"/>)
+    /// takes the new value; a field left as shown keeps the occurrence's own. Hours left as shown follow new times when
+    /// they were the occurrence's length.
+    /// </summary>
+    public SessionInput AppliedTo(Session occurrence, SessionInput shared)
+    {
+        var own = Of(occurrence);
+        T Pick<T>(Func<SessionInput, T> field) => EqualityComparer<T>.Default.Equals(field(this), field(shared)) ? field(own) : field(this);
+        var merged = new SessionInput
+        {
+            Kind = own.Kind, Title = Pick(i => i.Title), Description = Pick(i => i.Description), StartTime = Pick(i => i.StartTime),
+            EndTime = Pick(i => i.EndTime), Mandatory = Pick(i => i.Mandatory), Hours = Pick(i => i.Hours), LeadId = Pick(i => i.LeadId),
+            Place = Pick(i => i.Place), Address = Pick(i => i.Address), Room = Pick(i => i.Room), VideoLink = Pick(i => i.VideoLink),
+            Participants = string.Join(' ', Participants.Order(StringComparer.Ordinal)) == string.Join(' ', shared.Participants.Order(StringComparer.Ordinal))
+                ? own.Participants : Participants,
+        };
+        var timesMoved = merged.StartTime != own.StartTime || merged.EndTime != own.EndTime;
+        if (timesMoved && merged.Hours == own.Hours && occurrence.Hours == SessionDetails.LengthInHours(occurrence.StartsAt, occurrence.EndsAt))
+            merged.Hours = null;
+        return merged;
+    }
+
+    /// <summary>
     /// Adds to <paramref name="state"/> what the form alone can tell (a missing kind or day, an end before the start, hours
     /// that are no number); the session's own rules are the domain's.
     /// </summary>

@@ -156,6 +156,38 @@ public sealed class SeriesTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == scenario.Participants[0].Email && m.Kind == "session-changed")));
     }
 
+    /// <summary>
+    /// Found in a user's trial: an occurrence renamed on its own, then the series' end time changed from that occurrence's
+    /// link, spread the one title to every session. The series form shows what the occurrences share, and a field left as
+    /// shown keeps each occurrence's own value.
+    /// </summary>
+    [Fact]
+    public async Task Editing_a_series_keeps_what_one_occurrence_changed_on_its_own_unless_that_field_is_retyped()
+    {
+        var first = NextTuesday(Today(app).AddDays(1));
+        await PostAsync(staff, New, Weekly(first, "14:00", "16:00", weeks: "3"));
+        var sessions = await app.WithDbAsync(db => db.Sessions.OrderBy(s => s.StartsAt).ToListAsync());
+        var renamed = Weekly(first.AddDays(7), "14:00", "16:00", title: "Classe du mardi (invitée)");
+        renamed["Input.Date"] = Day(first.AddDays(7));
+        await PostAsync(staff, $"/gestion/seances/{sessions[1].Id}/modifier", renamed);
+        Assert.Equal("Classe du mardi (invitée)", await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == sessions[1].Id).Select(s => s.Title).SingleAsync()));
+
+        var series = $"/gestion/series/{sessions[0].SeriesId}/modifier";
+        var form = await Forms.ReadAsync(staff, series);
+        Assert.Contains("value=\"Classe du mardi\"", form);
+        var (_, page, _) = await PostAsync(staff, series, Weekly(first, "14:00", "16:30"));
+
+        Assert.Contains("La série est modifiée : 3 séances à venir", page);
+        var after = await app.WithDbAsync(db => db.Sessions.OrderBy(s => s.StartsAt).ToListAsync());
+        Assert.Equal(["Classe du mardi", "Classe du mardi (invitée)", "Classe du mardi"], after.Select(s => s.Title));
+        Assert.All(after, s => Assert.Equal(new TimeOnly(16, 30), TimeOnly.FromDateTime(ParisTime.ToParis(s.EndsAt).DateTime)));
+        // Hours that were the length follow the new times.
+        Assert.All(after, s => Assert.Equal(2.5m, s.Hours));
+
+        await PostAsync(staff, series, Weekly(first, "14:00", "16:30", title: "Classe stratégie"));
+        Assert.All(await app.WithDbAsync(db => db.Sessions.ToListAsync()), s => Assert.Equal("Classe stratégie", s.Title));
+    }
+
     [Fact]
     public async Task Cancelling_the_rest_of_a_series_cancels_that_occurrence_and_the_following_ones()
     {

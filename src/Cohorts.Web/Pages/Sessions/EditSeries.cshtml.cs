@@ -13,7 +13,8 @@ namespace Cohorts.Web.Pages.Sessions;
 
 /// <summary>
 /// Staff change a series as a whole: its occurrences still to come (past and cancelled ones stay as they were), each
-/// on its own day, at the hours typed in Paris time. All are saved in one go or none; the people concerned get one
+/// on its own day, at the hours typed in Paris time. The form shows what they share; what is typed differently applies to
+/// all of them, and what an occurrence changed on its own (and the form left as shown) stays. All are saved in one go or none; the people concerned get one
 /// email with every changed occurrence's event.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
@@ -27,7 +28,7 @@ public sealed class EditSeriesModel(CohortsDbContext db, Outbox outbox, IOptions
     public async Task<IActionResult> OnGetAsync(Guid seriesId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(seriesId, cancellationToken)) return NotFound();
-        Input = SessionInput.Of(Session);
+        Input = ToCome.Count > 0 ? SessionInput.SharedBy(ToCome) : SessionInput.Of(Session);
         return Page();
     }
 
@@ -40,12 +41,14 @@ public sealed class EditSeriesModel(CohortsDbContext db, Outbox outbox, IOptions
         if (!ModelState.IsValid) return Page();
         var now = clock.GetUtcNow();
         var named = ToCome.SelectMany(SessionNotices.Named).ToHashSet(StringComparer.Ordinal);
+        var shared = SessionInput.SharedBy(ToCome);
         var changed = new List<Session>();
         foreach (var occurrence in ToCome)
         {
             try
             {
-                if (occurrence.Change(Input.Details(DateOnly.FromDateTime(ParisTime.ToParis(occurrence.StartsAt).DateTime)), SessionWindow.Of(Cohort), now))
+                var day = DateOnly.FromDateTime(ParisTime.ToParis(occurrence.StartsAt).DateTime);
+                if (occurrence.Change(Input.AppliedTo(occurrence, shared).Details(day), SessionWindow.Of(Cohort), now))
                     changed.Add(occurrence);
             }
             catch (DomainException e)
