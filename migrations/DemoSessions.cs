@@ -273,7 +273,9 @@ public static class DemoSessions
                 var mode = Modes[(n + i) % Modes.Length];
                 sessions.Add(Session.Plan(cohort.Id, new SessionDetails(SessionKind.Coaching, $"Accompagnement individuel n° {n + 1}",
                     At(day, new TimeOnly(14 + i, 0)), At(day, new TimeOnly(15 + i, 0)), Mandatory: false, Hours: 1m, coach.Id,
-                    Place: mode == CoachingMode.InPerson ? plan.Place : "", Address: mode == CoachingMode.InPerson ? plan.Address : "",
+                    // On the phone, the coach calls: the place says so, so that the participant knows where it happens.
+                    Place: mode switch { CoachingMode.InPerson => plan.Place, CoachingMode.Phone => "Par téléphone (le coach appelle)", _ => "" },
+                    Address: mode == CoachingMode.InPerson ? plan.Address : "",
                     VideoLink: mode == CoachingMode.Video ? $"https://webinaire.numerique.gouv.fr/accompagnement-{Plain(coachee.LastName)}" : "",
                     ParticipantIds: [coachee.Id]), window, plannedAt));
             }

@@ -2,10 +2,15 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Cohorts.Web.Pages;
 
-/// <summary>One DSFR form field with its label, hint and error messages (partial <c>_Field</c>).</summary>
+/// <summary>
+/// One DSFR form field with its label, hint and error messages (partial <c>_Field</c>). A field not required reads
+/// « (facultatif) », unless <see cref="RequiredWhen"/> says when it is (« obligatoire en présentiel »).
+/// </summary>
 public sealed record FieldModel(ModelStateDictionary ModelState, string Name, string Label, string? Value,
-    string Type = "text", string? AutoComplete = null, string? Hint = null, bool Required = true)
+    string Type = "text", string? AutoComplete = null, string? Hint = null, bool Required = true, string? RequiredWhen = null)
 {
+    public string LabelSuffix => Required ? "" : RequiredWhen is { } when ? $" ({when})" : " (facultatif)";
+
     public string Id => Name.Replace('.', '_');
 
     public IReadOnlyList<string> Errors =>

@@ -32,7 +32,13 @@ public static class SessionText
 
     /// <summary>Where it takes place without the video link: what anyone who may see the session but not join it reads.</summary>
     public static string PlaceOnly(Session session) =>
-        string.Join(", ", new[] { session.Place, session.Room.Length > 0 ? $"salle {session.Room}" : "", session.Address }.Where(p => p.Length > 0));
+        string.Join(", ", new[] { session.Place, Room(session.Room), session.Address }.Where(p => p.Length > 0));
+
+    private static readonly string[] RoomWords = ["salle", "amphi", "auditorium", "bureau", "espace", "atelier", "studio"];
+
+    /// <summary>"salle B12"; a room typed "Salle Condorcet" or "Amphithéâtre Turgot" reads as typed.</summary>
+    private static string Room(string room) =>
+        room.Length == 0 ? "" : RoomWords.Any(w => room.StartsWith(w, StringComparison.OrdinalIgnoreCase)) ? room : $"salle {room}";
 
     /// <summary>"2 h", "1,5 h".</summary>
     public static string HoursCount(decimal hours) => $"{hours.ToString("0.##", FrenchDates.Culture)} h";
