@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohorts.Web.FormInput;
 
@@ -10,6 +12,17 @@ namespace Cohorts.Web.FormInput;
 /// </summary>
 public static class FormBinding
 {
+    public const string InvalidValue = "La valeur saisie n'est pas valide.";
+
+    /// <summary>What a value the framework cannot read says, by the kind of field: more than « not valid ».</summary>
+    private static readonly Dictionary<Type, string> InvalidOfType = new()
+    {
+        [typeof(int)] = "Saisissez un nombre entier, en chiffres (par exemple 12).",
+        [typeof(TimeOnly)] = "Indiquez une heure valide, par exemple 14:00.",
+        [typeof(DateOnly)] = "Indiquez une date valide, par exemple 12/01/2027.",
+        [typeof(DateTime)] = "Indiquez une date et une heure valides.",
+    };
+
     public static void Apply(MvcOptions options)
     {
         options.ModelBinderProviders.Insert(0, new Provider());
@@ -17,7 +30,7 @@ public static class FormBinding
         // alone must not add the framework's English "The … field is required."
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         var messages = options.ModelBindingMessageProvider;
-        messages.SetAttemptedValueIsInvalidAccessor((_, _) => "La valeur saisie n'est pas valide.");
+        messages.SetAttemptedValueIsInvalidAccessor((_, _) => InvalidValue);
         messages.SetMissingBindRequiredValueAccessor(_ => "Ce champ est obligatoire.");
         messages.SetMissingKeyOrValueAccessor(() => "Ce champ est obligatoire.");
         messages.SetMissingRequestBodyRequiredValueAccessor(() => "Le formulaire est vide.");
@@ -37,7 +50,24 @@ public static class FormBinding
             var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
             if (type == typeof(string)) return new TextBinder();
             if (type.IsEnum) return new EnumBinder(type);
+            if (InvalidOfType.TryGetValue(type, out var message))
+                return new ExplainingBinder(new SimpleTypeModelBinder(context.Metadata.ModelType,
+                    context.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()), message);
             return null;
+        }
+    }
+
+    /// <summary>The framework's own binder, whose « not valid » is replaced by what the field expects.</summary>
+    private sealed class ExplainingBinder(IModelBinder inner, string message) : IModelBinder
+    {
+        public async Task BindModelAsync(ModelBindingContext context)
+        {
+            await inner.BindModelAsync(context);
+            if (context.ModelState.TryGetValue(context.ModelName, out var entry) && entry.Errors.Any(e => e.ErrorMessage == InvalidValue))
+            {
+                entry.Errors.Clear();
+                entry.Errors.Add(message);
+            }
         }
     }
 

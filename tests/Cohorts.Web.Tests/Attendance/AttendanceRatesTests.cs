@@ -80,7 +80,7 @@ public sealed class AttendanceRatesTests(CohortsApp app) : IAsyncLifetime
         var manager = await scenario.SignInAsync(SessionScenario.ManagerEmail);
 
         foreach (var (typed, message) in new[] { ("101", "Le seuil d'assiduité est un pourcentage, de 0 à 100."), ("-5", "Le seuil d'assiduité est un pourcentage, de 0 à 100."),
-                     ("quatre-vingts", "La valeur saisie n'est pas valide."), ("", Pages.Attendance.RatesModel.ThresholdMissingMessage) })
+                     ("quatre-vingts", "Saisissez un nombre entier, en chiffres (par exemple 12)."), ("", Pages.Attendance.RatesModel.ThresholdMissingMessage) })
         {
             var refused = await Forms.PostAndReadAsync(manager, Page, new Dictionary<string, string> { ["Threshold"] = typed });
             Assert.Contains("id=\"erreurs\"", refused, StringComparison.Ordinal);

@@ -120,7 +120,7 @@ public sealed class RubricPageTests(CohortsApp app) : IAsyncLifetime
     [InlineData("Input.Criteria[0].Weight", "0", "Le poids du critère « Motivation » est un entier de 1 à 10.")]
     [InlineData("Input.Criteria[1].Name", "Motivation", "Deux critères portent le même nom.")]
     [InlineData("Input.Criteria[2].Name", "", "Chaque critère a un nom.")]
-    [InlineData("Input.Criteria[0].Weight", "beaucoup", "La valeur saisie n'est pas valide.")]
+    [InlineData("Input.Criteria[0].Weight", "beaucoup", "Saisissez un nombre entier, en chiffres (par exemple 12).")]
     public async Task Bad_values_are_refused_with_a_message_and_the_rubric_does_not_change(string field, string value, string message)
     {
         var manager = await _scenario.SignInAsync(SelectionScenario.ManagerEmail);

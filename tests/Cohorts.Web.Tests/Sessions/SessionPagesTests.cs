@@ -65,6 +65,21 @@ public sealed class SessionPagesTests(CohortsApp app) : IAsyncLifetime
         Assert.Equal(0, await CountAsync());
     }
 
+    /// <summary>Found in a user's trial: « 25:00 » or letters in a number read only « La valeur saisie n'est pas valide. ».</summary>
+    [Fact]
+    public async Task A_time_or_a_number_that_cannot_be_read_says_what_the_field_expects()
+    {
+        var fields = Fields("Remote", "Classe", Today(app).AddDays(3), "25:00", "16:00", scenario.Facilitator.Id, place: "", videoLink: "https://visio.numerique.gouv.fr/x");
+        fields["Repeat.Mode"] = "Weeks";
+        fields["Repeat.Weeks"] = "quatre";
+        var (_, page, _) = await PostAsync(staff, New, fields);
+        Assert.Contains("Indiquez une heure valide, par exemple 14:00.", page);
+        Assert.Contains("Saisissez un nombre entier, en chiffres (par exemple 12).", page);
+        Assert.DoesNotContain("La valeur saisie n&#x27;est pas valide", page);
+        Assert.DoesNotContain("La valeur saisie n'est pas valide", page);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Sessions.CountAsync()));
+    }
+
     [Fact]
     public async Task A_lead_already_leading_elsewhere_is_refused_with_what_clashes()
     {
