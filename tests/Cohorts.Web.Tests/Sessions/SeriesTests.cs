@@ -133,8 +133,8 @@ public sealed class SeriesTests(CohortsApp app) : IAsyncLifetime
     [Fact]
     public async Task Editing_a_series_changes_its_occurrences_to_come_and_leaves_the_past_ones()
     {
-        // Monday 10:00 in Paris: last week's occurrence is held, today's at 14:00 is still to come.
-        var first = Today(app).AddDays(-7);
+        // Six days ago (held), then tomorrow and the two weeks after (to come), whatever the hour the shared clock shows.
+        var first = Today(app).AddDays(-6);
         await PostAsync(staff, New, Weekly(first, "14:00", "16:00", weeks: "4"));
         var series = await app.WithDbAsync(db => db.Sessions.Select(s => s.SeriesId!.Value).FirstAsync());
         var fields = Weekly(first, "15:00", "17:00", weeks: "4", title: "Classe du lundi");
