@@ -33,15 +33,7 @@ public static class CoachSpace
     /// <summary>Saves the session with the emails already added; the refusals (a clash) go to <paramref name="state"/>.</summary>
     public static async Task<bool> SaveAsync(CohortsDbContext db, Session session, ModelStateDictionary state, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> refusals;
-        try
-        {
-            refusals = await SessionStore.SaveAsync(db, session, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            refusals = ["La séance vient d'être modifiée par quelqu'un d'autre : rechargez la page et recommencez."];
-        }
+        var refusals = await SessionStore.SaveAsync(db, session, cancellationToken);
         foreach (var refusal in refusals) state.AddModelError("", refusal);
         return refusals.Count == 0;
     }

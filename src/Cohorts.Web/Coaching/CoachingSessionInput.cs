@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Cohorts.Domain;
 using Cohorts.Domain.Sessions;
+using Cohorts.Web.Sessions;
 
 namespace Cohorts.Web.Coaching;
 
@@ -52,7 +52,8 @@ public sealed class CoachingSessionInput
         var endsAt = ParisTime.FromParis(Day!.Value.ToDateTime(EndsAt!.Value));
         decimal hours;
         if (string.IsNullOrWhiteSpace(Hours)) hours = Math.Max(0, SessionDetails.LengthInHours(startsAt, endsAt));
-        else if (!decimal.TryParse(Hours.Trim().Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out hours)) return (null, "Input.Hours", HoursMessage);
+        else if (SessionInput.ParseHours(Hours) is { } typed) hours = typed;
+        else return (null, "Input.Hours", HoursMessage);
         return (new SessionDetails(SessionKind.Coaching, Title ?? "", startsAt, endsAt, Mandatory, hours, coachId, Place ?? "", "", "", VideoLink ?? "",
             Description ?? "", Participants.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal).ToList()), null, null);
     }

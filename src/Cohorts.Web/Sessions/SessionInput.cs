@@ -123,8 +123,11 @@ public sealed class SessionInput
     private static bool HasError(ModelStateDictionary state, string key) => state.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 
     /// <summary>The hours typed, or null when what is typed is no number.</summary>
-    public decimal? ParsedHours() =>
-        decimal.TryParse(Hours?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) ? hours : null;
+    public decimal? ParsedHours() => ParseHours(Hours);
+
+    /// <summary>Hours as staff and coaches type them: "1,5" as well as "1.5"; null for what is no number.</summary>
+    public static decimal? ParseHours(string? text) =>
+        decimal.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) ? hours : null;
 
     /// <summary>The session on <paramref name="day"/>, its times from Paris time; call after <see cref="Check"/> found nothing.</summary>
     public SessionDetails Details(DateOnly day)

@@ -7,13 +7,15 @@ namespace Cohorts.Web.Sessions;
 
 /// <summary>
 /// Saves sessions (one, or a whole series) with their bookings, and turns the database's refusals into French: a clash
-/// (<c>23P01</c>, one of the exclusion constraints) or a session outside its cohort (<c>ck_sessions_within_cohort</c>).
+/// (<c>23P01</c>, one of the exclusion constraints), a session outside its cohort (<c>ck_sessions_within_cohort</c>), or
+/// a session changed by someone else meanwhile (its row version).
 /// Nothing is saved when anything is refused. Other changes tracked by <paramref name="db"/> are saved with them, in
 /// the same transaction (emails to the outbox, for one).
 /// </summary>
 public static class SessionStore
 {
     public const string OutsideCohortMessage = "La séance doit avoir lieu pendant les dates de la promotion.";
+    public const string ChangedMeanwhileMessage = "La séance vient d'être modifiée par quelqu'un d'autre : rechargez la page et recommencez.";
 
     /// <summary>Returns the refusals (empty when saved).</summary>
     public static async Task<IReadOnlyList<string>> SaveAsync(CohortsDbContext db, IReadOnlyCollection<Session> sessions,
@@ -35,6 +37,11 @@ public static class SessionStore
         catch (DbUpdateException e) when (e.InnerException is PostgresException { ConstraintName: "ck_sessions_within_cohort" })
         {
             return [OutsideCohortMessage];
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Two people changing one session: the second saves nothing (row version).
+            return [ChangedMeanwhileMessage];
         }
     }
 

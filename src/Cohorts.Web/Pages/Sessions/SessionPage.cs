@@ -15,8 +15,6 @@ namespace Cohorts.Web.Pages.Sessions;
 /// </summary>
 public abstract class SessionPage(CohortsDbContext db) : PageModel
 {
-    public const string ChangedMeanwhileMessage = "La séance vient d'être modifiée par quelqu'un d'autre : rechargez la page et recommencez.";
-
     public Session Session { get; private set; } = null!;
     public Cohort Cohort { get; private set; } = null!;
 
@@ -33,17 +31,8 @@ public abstract class SessionPage(CohortsDbContext db) : PageModel
     }
 
     /// <summary>Saves the sessions changed (and the emails written) through <see cref="SessionStore"/>; returns the refusals.</summary>
-    protected async Task<IReadOnlyList<string>> SaveAsync(IReadOnlyCollection<Session> sessions, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await SessionStore.SaveAsync(db, sessions, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return [ChangedMeanwhileMessage];
-        }
-    }
+    protected Task<IReadOnlyList<string>> SaveAsync(IReadOnlyCollection<Session> sessions, CancellationToken cancellationToken) =>
+        SessionStore.SaveAsync(db, sessions, cancellationToken);
 
     /// <summary>The form again with the refusals: nothing of the refused change stays tracked, the page reads the session as stored.</summary>
     protected async Task<IActionResult> RefusedAsync(IReadOnlyList<string> refusals, Func<Task> reload)
