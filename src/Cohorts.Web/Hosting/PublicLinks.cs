@@ -10,9 +10,6 @@ public sealed class PublicLinks(LinkGenerator links, IOptions<MailOptions> optio
     {
         var path = links.GetPathByPage(page, handler: null, values)
                    ?? throw new InvalidOperationException($"No route to page {page}.");
-        return Path(path);
+        return options.Value.BaseUrl.TrimEnd('/') + path;
     }
-
-    /// <summary>An absolute link to a path of the app ("/parcours/seances/…/avis"), for pages known by their address.</summary>
-    public string Path(string path) => options.Value.BaseUrl.TrimEnd('/') + path;
 }

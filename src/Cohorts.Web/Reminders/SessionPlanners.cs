@@ -101,8 +101,7 @@ public sealed class CoachingNotLoggedPlanner(CohortsDbContext db, PublicLinks li
             var (program, cohort) = cohorts[s.CohortId];
             var coachees = string.Join(", ", s.ParticipantIds.Select(id => people.GetValueOrDefault(id)?.Name).OfType<string>().Order(StringComparer.Ordinal));
             var key = Key($"{s.Id:N}", occasion);
-            // The coaching log's page, by its address: it belongs to the coach's space.
-            var link = links.Path($"/accompagnement/seances/{s.Id}/compte-rendu");
+            var link = links.Page("/Coaching/Log", new { id = s.Id });
             return new PlannedReminder(Kind, s.CohortId, null, coach.Recipient, $"{s.Title} ({SessionText.When(s)})", occasion, [key],
                 _ => [new ReminderMessage(coach.Email, key, new CoachingNotLoggedReminder(coach.FirstName, s.Title, coachees, program, cohort,
                     SessionText.When(s), link))]);
@@ -136,8 +135,7 @@ public sealed class SatisfactionInvitationPlanner(CohortsDbContext db, PublicLin
             var (program, cohort) = cohorts[s.CohortId];
             var recipients = attended[s.Id].Where(people.ContainsKey).Select(id => people[id]).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
             var keys = recipients.Select(p => Key($"{s.Id:N}", occasion, p.Id)).ToList();
-            // The rating page, by its address: it belongs to the participant's space.
-            var link = links.Path($"/parcours/seances/{s.Id}/avis");
+            var link = links.Page("/Journey/Rate", new { id = s.Id });
             return new PlannedReminder(Kind, s.CohortId, null, string.Join(", ", recipients.Select(p => p.Recipient)), $"{s.Title} ({SessionText.When(s)})",
                 occasion, keys,
                 _ => recipients.Select((p, i) => new ReminderMessage(p.Email, keys[i], new SatisfactionInvitation(p.FirstName, s.Title, program, cohort,
